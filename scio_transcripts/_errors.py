@@ -1,0 +1,42 @@
+"""The one error family callers catch: what was expected, where, and the line with a caret."""
+
+from __future__ import annotations
+
+
+class ParseError(ValueError):
+    """The text does not have the structure of a briefing (strict mode), or cannot be read.
+
+    Attributes:
+        message: What was wrong, in words, without the position.
+        line: 1-based line of the problem.
+        column: 1-based column of the problem.
+        context: The source line with a caret under the column.
+        expected: Readable names of what would have been valid there.
+    """
+
+    def __init__(
+        self, message: str, *, line: int, column: int, context: str = "", expected: tuple[str, ...] = ()
+    ) -> None:
+        self.message = message
+        self.line = line
+        self.column = column
+        self.context = context
+        self.expected = expected
+        text = f"{message} (at line {line}, column {column})"
+        super().__init__(f"{text}\n{context}" if context else text)
+
+
+class DecodeError(ParseError):
+    """A file's bytes are not UTF-8; says which file and at which byte."""
+
+    def __init__(self, message: str, *, path: str, byte_offset: int, line: int, column: int) -> None:
+        self.path = path
+        self.byte_offset = byte_offset
+        super().__init__(message, line=line, column=column)
+
+
+def caret_context(source_line: str, column: int) -> str:
+    """The source line and a caret under ``column`` (1-based), tabs kept so the caret lines up."""
+    shown = source_line.rstrip("\r\n")
+    padding = "".join(char if char == "\t" else " " for char in shown[: column - 1])
+    return f"{shown}\n{padding}^"

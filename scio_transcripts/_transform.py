@@ -1,0 +1,233 @@
+"""Turns the parse of a page into a flat list of typed parts, one method per grammar rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from lark import Token, Transformer
+
+from .models import Span
+
+# The note kind of each terminal that the grammar's ``note`` rule accepts.
+NOTE_KINDS = {
+    "BREADCRUMB": "breadcrumb",
+    "PUBLICATION_STAMP": "publication-date",
+    "SITE_CHROME": "site-chrome",
+    "READ_IN_CHINESE": "read-in-chinese",
+    "PHOTO_CAPTION": "photo-caption",
+    "GALLERY_CAPTION": "gallery-caption",
+    "TRANSCRIPT_MARKER": "transcript-marker",
+}
+
+
+def token_span(token: Token) -> Span:
+    """The span of a token made by the line lexer."""
+    assert token.start_pos is not None
+    assert token.end_pos is not None
+    assert token.line is not None
+    assert token.column is not None
+    return Span(start=token.start_pos, end=token.end_pos, line=token.line, column=token.column)
+
+
+@attrs.frozen
+class NotePart:
+    kind: str
+    token: Token
+
+
+@attrs.frozen
+class PageBreakPart:
+    token: Token
+
+
+@attrs.frozen
+class TitlePart:
+    token: Token
+
+
+@attrs.frozen
+class DatelinePart:
+    token: Token
+
+
+@attrs.frozen
+class DatePart:
+    """A date line; ``in_header`` when it is the header's date rather than one under the title."""
+
+    token: Token
+    in_header: bool
+
+
+@attrs.frozen
+class SummaryPart:
+    token: Token
+
+
+@attrs.frozen
+class EntryPart:
+    token: Token
+
+
+@attrs.frozen
+class SectionPart:
+    """A header list: its heading (None for an unlabelled block) and its entries."""
+
+    kind: str
+    """``speakers``, ``chair``, ``date`` or ``unlabelled``."""
+    summary: bool
+    """True for the bare ``Speakers``/``Chairperson`` summary of a double header."""
+    heading: Token | None
+    entries: tuple[Token, ...]
+    dates: tuple[Token, ...]
+
+
+@attrs.frozen
+class ParagraphPart:
+    token: Token
+
+
+@attrs.frozen
+class TurnPart:
+    label: Token | None
+    paragraphs: tuple[Token, ...]
+
+
+@attrs.frozen
+class CreditsPart:
+    token: Token
+
+
+@attrs.frozen
+class RelatedPart:
+    title: Token
+    date: Token | None
+
+
+Part = (
+    NotePart
+    | PageBreakPart
+    | TitlePart
+    | DatelinePart
+    | DatePart
+    | SummaryPart
+    | EntryPart
+    | SectionPart
+    | ParagraphPart
+    | TurnPart
+    | CreditsPart
+    | RelatedPart
+)
+
+_HEADING_KINDS = {
+    "SPEAKERS_HEADING": ("speakers", False),
+    "SPEAKERS_SUMMARY": ("speakers", True),
+    "CHAIR_HEADING": ("chair", False),
+    "CHAIR_SUMMARY": ("chair", True),
+    "DATE_HEADING": ("date", False),
+}
+
+
+def _flatten(children: list[Any]) -> list[Part]:
+    parts: list[Part] = []
+    for child in children:
+        if isinstance(child, list):
+            parts.extend(child)
+        else:
+            parts.append(child)
+    return parts
+
+
+def _section(kind: str, summary: bool, heading: Token | None, children: list[Any]) -> list[Part]:
+    items = _flatten(children)
+    entries = tuple(item.token for item in items if isinstance(item, EntryPart))
+    dates = tuple(item.token for item in items if isinstance(item, DatePart))
+    others = [item for item in items if not isinstance(item, EntryPart)]
+    return [SectionPart(kind, summary, heading, entries, dates), *others]
+
+
+class PartsTransformer(Transformer[Token, list[Part]]):
+    """Mirrors the grammar: each rule becomes parts; sections and turns keep their members."""
+
+    def start(self, children: list[Any]) -> list[Part]:
+        return _flatten(children)
+
+    def note(self, children: list[Token]) -> list[Part]:
+        (token,) = children
+        return [NotePart(NOTE_KINDS.get(token.type, token.type.lower().replace("_", "-")), token)]
+
+    def page_break(self, children: list[Token]) -> list[Part]:
+        return [PageBreakPart(children[0])]
+
+    front = start
+
+    def title(self, children: list[Token]) -> list[Part]:
+        return [TitlePart(children[0])]
+
+    def dateline(self, children: list[Token]) -> list[Part]:
+        return [DatelinePart(children[0])]
+
+    def front_date(self, children: list[Token]) -> list[Part]:
+        return [DatePart(children[0], in_header=False)]
+
+    def category(self, children: list[Token]) -> list[Part]:
+        return [NotePart("category", children[0])]
+
+    def summary(self, children: list[Token]) -> list[Part]:
+        return [SummaryPart(children[0])]
+
+    header = start
+    labelled_header = start
+
+    def header_section(self, children: list[Any]) -> list[Part]:
+        heading, *items = children
+        kind, summary = _HEADING_KINDS.get(heading.type, (heading.type.lower(), False))
+        return _section(kind, summary, heading, items)
+
+    def speakers_heading(self, children: list[Token]) -> Token:
+        return children[0]
+
+    chair_heading = speakers_heading
+    date_heading = speakers_heading
+
+    def unlabelled_header(self, children: list[Any]) -> list[Part]:
+        return _section("unlabelled", False, None, children)
+
+    def entry(self, children: list[Token]) -> list[Part]:
+        return [EntryPart(children[0])]
+
+    named = entry
+
+    def header_date(self, children: list[Token]) -> list[Part]:
+        return [DatePart(children[0], in_header=True)]
+
+    body = start
+
+    def unlabelled_turn(self, children: list[Any]) -> list[Part]:
+        return _turn(None, children)
+
+    def turn(self, children: list[Any]) -> list[Part]:
+        label, *items = children
+        return _turn(label, items)
+
+    def paragraph(self, children: list[Token]) -> list[Part]:
+        return [ParagraphPart(children[0])]
+
+    closing = start
+
+    def credits(self, children: list[Token]) -> list[Part]:
+        return [CreditsPart(children[0])]
+
+    def disclaimer(self, children: list[Token]) -> list[Part]:
+        return [NotePart("disclaimer", children[0])]
+
+    def related(self, children: list[Token]) -> list[Part]:
+        title, *date = children
+        return [RelatedPart(title, date[0] if date else None)]
+
+
+def _turn(label: Token | None, children: list[Any]) -> list[Part]:
+    items = _flatten(children)
+    paragraphs = tuple(item.token for item in items if isinstance(item, ParagraphPart))
+    others = [item for item in items if not isinstance(item, ParagraphPart)]
+    return [TurnPart(label, paragraphs), *others]

@@ -1,0 +1,209 @@
+"""Typed, immutable models of a parsed SCIO briefing.
+
+These classes hold data only: they import nothing else of the package, so users can annotate
+against them and serializers can be written without touching the parser.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Where an element sits in the text that was passed to the parser."""
+
+    start: int
+    """0-based offset of the first character."""
+    end: int
+    """0-based offset just past the last character (exclusive)."""
+    line: int
+    """1-based line of ``start``; ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
+    column: int
+    """1-based column of ``start`` within its line, counted in characters."""
+
+
+class Role(enum.Enum):
+    """What part a speaker plays in the briefing."""
+
+    CHAIRPERSON = "chairperson"
+    """The moderator: usually a spokesperson of the SCIO."""
+    SPEAKER = "speaker"
+    """An official listed among the header's speakers."""
+    JOURNALIST = "journalist"
+    """A questioner, labelled by their outlet."""
+    UNKNOWN = "unknown"
+    """Nobody we can name: a label we cannot resolve, or speech with no label."""
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """One person named in the header, as ``Name, title``."""
+
+    name: str
+    """The name without honorific or rank, e.g. ``Cao Shumin``."""
+    honorific: str | None
+    """``Mr.``, ``Ms.`` or a military rank such as ``Senior Colonel``; None when absent."""
+    title: str | None
+    """The office as written in the fuller list, without trailing ``;``, ``.`` or spaces."""
+    span: Span
+    """The whole entry line this person was read from."""
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """One paragraph of speech: a line of the source."""
+
+    text: str
+    """The paragraph exactly as in the source, without surrounding whitespace."""
+    span: Span
+    """Where ``text`` is in the source."""
+
+
+@attrs.frozen(kw_only=True)
+class Turn:
+    """One speaker's uninterrupted speech."""
+
+    label: str | None
+    """The label as written, without colon or page-break tag; None for speech before any label."""
+    role: Role
+    """The part the speaker plays."""
+    speaker: Person | None
+    """The header person the label names, if any."""
+    outlet: str | None
+    """The news outlet of a journalist's turn (the label as written); None otherwise."""
+    paragraphs: tuple[Paragraph, ...]
+    """The speech, paragraph by paragraph."""
+    page: int
+    """1-based page of the transcript on which the turn starts."""
+    span: Span
+    """From the label (or first paragraph) to the end of the last paragraph."""
+    label_span: Span | None
+    """The label as written including its colon; None for unlabelled speech."""
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by blank lines."""
+        return "\n\n".join(paragraph.text for paragraph in self.paragraphs)
+
+
+@attrs.frozen(kw_only=True)
+class Exchange:
+    """A journalist's question and the turns that answer it."""
+
+    question: Turn
+    """The journalist's turn."""
+    answers: tuple[Turn, ...]
+    """The turns after the question up to the next question or chairperson's turn."""
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """Text that is neither speech nor a header fact: chrome, captions, headings, markers."""
+
+    kind: str
+    """What the text is, e.g. ``breadcrumb``, ``photo-caption``, ``read-in-chinese``, ``heading``."""
+    text: str
+    """The text exactly as in the source."""
+    span: Span
+    """Where ``text`` is in the source."""
+
+
+@attrs.frozen(kw_only=True)
+class Fragment:
+    """Text the parser could not place; kept so that nothing is lost."""
+
+    text: str
+    """The text exactly as in the source."""
+    span: Span
+    """Where ``text`` is in the source."""
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """Something lenient parsing worked around; strict parsing raises it as an error."""
+
+    message: str
+    """What was wrong, in words."""
+    span: Span
+    """Where it was found."""
+    expected: tuple[str, ...] = ()
+    """Readable names of what would have been valid here."""
+
+
+@attrs.frozen(kw_only=True)
+class RelatedBriefing:
+    """A link to another briefing listed after the transcript."""
+
+    title: str
+    """The linked briefing's title."""
+    date: datetime.date | None
+    """The linked briefing's date, when the page gives one."""
+    span: Span
+    """From the title to the end of its date."""
+
+
+@attrs.frozen(kw_only=True)
+class Briefing:
+    """One parsed briefing page."""
+
+    title: str | None
+    """The title without bullet or trailing ``| date``; None when the page has no title line."""
+    title_span: Span | None
+    """The whole title line, bullet and suffix included."""
+    date: datetime.date | None
+    """The briefing date, else the page's publication date, else None."""
+    place: str | None
+    """The place of a ``Beijing | 10 a.m. July 27, 2023`` dateline."""
+    time: str | None
+    """The time of day as written, e.g. ``10 a.m.``."""
+    dateline_span: Span | None
+    """The dateline, when there is one."""
+    speakers: tuple[Person, ...]
+    """Header speakers, once each, in header order."""
+    chairperson: Person | None
+    """The chairperson named in the header."""
+    header_entries: tuple[Person, ...]
+    """Every ``Name, title`` entry of the header as written, duplicates across lists included."""
+    turns: tuple[Turn, ...]
+    """Every turn of speech in order."""
+    page_breaks: tuple[Span, ...]
+    """Each page-break marker of the source."""
+    notes: tuple[Note, ...]
+    """Everything kept that is not speech: chrome, captions, headings, ``Read in Chinese``…"""
+    credits: tuple[str, ...]
+    """Translators and editors, one name each."""
+    credits_span: Span | None
+    """The ``Translated and edited by …`` sentence."""
+    related: tuple[RelatedBriefing, ...]
+    """Links to other briefings listed after the transcript."""
+    unparsed: tuple[Fragment, ...]
+    """Text the parser could not place (lenient mode only)."""
+    diagnostics: tuple[Diagnostic, ...]
+    """What lenient mode worked around, in source order."""
+
+    @property
+    def page_count(self) -> int:
+        """The number of pages: one more than the number of page breaks."""
+        return len(self.page_breaks) + 1
+
+    def exchanges(self) -> tuple[Exchange, ...]:
+        """Pair each journalist's question with the turns that answer it.
+
+        The answers are the turns that follow the question until the next journalist or
+        chairperson speaks; a question nobody answers on this page has no answers.
+        """
+        exchanges: list[Exchange] = []
+        for index, turn in enumerate(self.turns):
+            if turn.role is not Role.JOURNALIST:
+                continue
+            answers: list[Turn] = []
+            for later in self.turns[index + 1 :]:
+                if later.role in (Role.JOURNALIST, Role.CHAIRPERSON):
+                    break
+                answers.append(later)
+            exchanges.append(Exchange(question=turn, answers=tuple(answers)))
+        return tuple(exchanges)

@@ -1,0 +1,40 @@
+"""Rewrite the golden files from the current parser: ``python -m tests.regenerate``.
+
+Review every changed file by reading its diff before committing it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import scio_transcripts as st
+
+from .fixtures import invalid_fixtures, read_fixture, valid_fixtures
+from .golden import golden
+
+
+def main() -> None:
+    for path in valid_fixtures():
+        briefing = st.parse(read_fixture(path))
+        text = _compact_lists(json.dumps(golden(briefing), indent=2, ensure_ascii=False)) + "\n"
+        path.with_suffix(".json").write_text(text, encoding="utf-8")
+    for path in invalid_fixtures():
+        try:
+            st.parse(read_fixture(path), strict=True)
+        except st.ParseError as error:
+            path.with_suffix(".error").write_text(str(error) + "\n", encoding="utf-8")
+        else:
+            raise SystemExit(f"{path} parses in strict mode; it is not an invalid fixture")
+
+
+# A list of scalars ([start, end], a note's kind and text) reads best on one line.
+_SCALAR_LIST = re.compile(r"\[\s*((?:(?:\"(?:[^\"\\\\]|\\\\.)*\"|-?\d+|null|true|false)\s*,?\s*)*)\]")
+
+
+def _compact_lists(text: str) -> str:
+    return _SCALAR_LIST.sub(lambda match: "[" + re.sub(r",\s+", ", ", match.group(1).strip()) + "]", text)
+
+
+if __name__ == "__main__":
+    main()

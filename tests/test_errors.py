@@ -1,0 +1,89 @@
+"""Errors callers see: readable, positioned, never a Lark exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scio_transcripts as st
+from scio_transcripts._errors import caret_context
+
+
+def test_error_text_has_message_position_and_caret() -> None:
+    """str(ParseError) ends its first line with the position, then shows the line and a caret."""
+    with pytest.raises(st.ParseError) as raised:
+        st.parse("Speakers:\nThe meeting began on time and everyone sat down.\n", strict=True)
+    error = raised.value
+    assert str(error).splitlines() == [
+        "Expected a “Name, title” entry under “Speakers:” (at line 1, column 1)",
+        "Speakers:",
+        "^",
+    ]
+    assert (error.line, error.column, error.expected) == (1, 1, ("a “Name, title” entry",))
+    assert isinstance(error, ValueError)
+
+
+def test_unplaced_line_names_what_was_expected() -> None:
+    """A line after the credits that is no link gets an error naming the link and the found kind."""
+    text = "Wen Li:\nThank you.\nTranslated by Ann Lee.\n\nQin Bo:\nMore speech here.\n"
+    with pytest.raises(st.ParseError) as raised:
+        st.parse(text, strict=True)
+    assert (
+        raised.value.message == "Expected a note on the Chinese text or a related-briefing title; found a speaker label"
+    )
+    assert (raised.value.line, raised.value.column) == (5, 1)
+    assert "__ANON" not in str(raised.value)
+    lenient = st.parse(text)
+    assert [f.text for f in lenient.unparsed] == ["Qin Bo:", "More speech here."]
+
+
+def test_caret_follows_tabs() -> None:
+    """The caret sits under the column even when the line is indented with tabs."""
+    assert caret_context("\tab: c", 3) == "\tab: c\n\t ^"
+
+
+def test_parse_refuses_bytes() -> None:
+    """Bytes are a TypeError pointing to parse_file, not a confusing parse."""
+    with pytest.raises(TypeError, match="parse_file"):
+        st.parse(b"Speakers:")  # type: ignore[arg-type]
+
+
+def test_parse_file_reports_bad_utf8_with_path_and_offset(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 raise DecodeError naming the file, byte and offset."""
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"Xing Huina:\nGood \xff morning.\n")
+    with pytest.raises(st.DecodeError) as raised:
+        st.parse_file(path)
+    error = raised.value
+    assert isinstance(error, st.ParseError)
+    assert (error.path, error.byte_offset, error.line, error.column) == (str(path), 17, 2, 6)
+    assert str(path) in str(error)
+    assert "0xff" in str(error)
+
+
+def test_parse_file_keeps_crlf_offsets(tmp_path: Path) -> None:
+    """parse_file does no newline translation: spans index the file's own characters."""
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("\ufeffCCTV:\r\nA question?\r\nLi Wei:\r\nAn answer.\r\n".encode())
+    briefing = st.parse_file(path)
+    text = path.read_bytes().decode("utf-8")
+    answer = briefing.turns[1].paragraphs[0]
+    assert text[answer.span.start : answer.span.end] == "An answer."
+    assert (answer.span.line, answer.span.column) == (4, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n\n", ":", "：", "\r", "\ufeff", "_ueditor_page_break_tag_", "Speakers:", "Date:", "a" * 5000 + ":"],
+)
+def test_odd_inputs_never_leak_lark_errors(text: str) -> None:
+    """Degenerate pages parse leniently, and strictly either give the same result or raise ParseError."""
+    lenient = st.parse(text)
+    if not lenient.diagnostics:
+        assert st.parse(text, strict=True) == lenient
+        return
+    with pytest.raises(st.ParseError) as raised:
+        st.parse(text, strict=True)
+    assert raised.value.line >= 1
+    assert raised.value.column >= 1

@@ -1,0 +1,68 @@
+"""Golden fixtures: one small page per shape of the format catalogue, and the strict errors of bad pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import scio_transcripts as st
+
+from .conftest import DATA
+from .fixtures import invalid_fixtures, read_fixture, valid_fixtures
+from .golden import golden
+
+VALID = valid_fixtures()
+INVALID = invalid_fixtures()
+
+
+def _id(path: Path) -> str:
+    return str(path.relative_to(DATA).with_suffix(""))
+
+
+@pytest.mark.parametrize("path", VALID, ids=_id)
+def test_valid_fixture_matches_golden(path: Path) -> None:
+    """The lenient parse of each fixture is exactly its reviewed golden file."""
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert golden(st.parse(read_fixture(path))) == expected
+
+
+@pytest.mark.parametrize("path", VALID, ids=_id)
+def test_valid_fixture_strict_agrees_or_explains(path: Path) -> None:
+    """Strict mode equals lenient mode when nothing was worked around, else raises the first diagnostic."""
+    text = read_fixture(path)
+    lenient = st.parse(text)
+    if lenient.diagnostics:
+        with pytest.raises(st.ParseError) as raised:
+            st.parse(text, strict=True)
+        first = lenient.diagnostics[0]
+        assert (raised.value.message, raised.value.line, raised.value.column) == (
+            first.message,
+            first.span.line,
+            first.span.column,
+        )
+    else:
+        assert st.parse(text, strict=True) == lenient
+
+
+@pytest.mark.parametrize("path", INVALID, ids=_id)
+def test_invalid_fixture_error_message(path: Path) -> None:
+    """Strict mode rejects each invalid fixture with exactly the pinned message, position and caret."""
+    expected = path.with_suffix(".error").read_text(encoding="utf-8").rstrip("\n")
+    with pytest.raises(st.ParseError) as raised:
+        st.parse(read_fixture(path), strict=True)
+    assert str(raised.value) == expected
+
+
+@pytest.mark.parametrize("path", INVALID, ids=_id)
+def test_invalid_fixture_lenient_keeps_everything(path: Path) -> None:
+    """Lenient mode never raises on an invalid fixture and reports what it worked around."""
+    briefing = st.parse(read_fixture(path))
+    assert briefing.diagnostics
+
+
+def test_every_fixture_has_its_golden_file() -> None:
+    """No fixture text without its expected output."""
+    assert [p for p in VALID if not p.with_suffix(".json").is_file()] == []
+    assert [p for p in INVALID if not p.with_suffix(".error").is_file()] == []

@@ -1,0 +1,73 @@
+"""The judgement calls: labels against colon traps, outlets, header entries, credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from scio_transcripts import _heuristics as heuristics
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Xing Huina", "CCTV", "China Daily", "Thecover.cn", "People.cn", "Associated Press of Pakistan",
+     "Science and Technology Daily", "21st Century Business Herald", "Senior Colonel Wu Qian", "Q", "Mr. Li"],
+)  # fmt: skip
+def test_name_like_labels(label: str) -> None:
+    """Short, name-like text before a colon is a speaker label."""
+    assert heuristics.is_speaker_label(label)
+
+
+@pytest.mark.parametrize(
+    "trap",
+    ["Present at the conference are", "Let me introduce them one by one", "My first point is",
+     "The main tasks are five-fold", "The following is the text record for this conference",
+     "Adjust font size", "Share", "11", "First", "Note", "Thank you, everyone"],
+)  # fmt: skip
+def test_colon_traps_are_not_labels(trap: str) -> None:
+    """Sentences, chrome, times and enumerations that end in a colon are not labels."""
+    assert not heuristics.is_speaker_label(trap)
+
+
+@pytest.mark.parametrize(
+    ("label", "outlet"),
+    [("CCTV", True), ("Legal Daily", True), ("Thecover.cn", True), ("Red Star News", True), ("Bloomberg", True),
+     ("The Global Times", True), ("Phoenix TV", True), ("TV Tokyo", True), ("Cao Shumin", False), ("Wen", False)],
+)  # fmt: skip
+def test_outlets(label: str, outlet: bool) -> None:
+    """Outlet-like labels make journalists; person names do not."""
+    assert heuristics.is_outlet(label) is outlet
+
+
+@pytest.mark.parametrize(
+    ("entry", "parts"),
+    [
+        ("Ms. Cao Shumin, vice minister of the CAC (CAC);", ("Ms.", "Cao Shumin", "vice minister of the CAC (CAC)")),
+        ("Senior Colonel Wu Qian, spokesperson, MND.", ("Senior Colonel", "Wu Qian", "spokesperson, MND")),
+        ("Major General Hou Bo, deputy director", ("Major General", "Hou Bo", "deputy director")),
+        ("Su Hao from the Forestry Bureau of Yunnan", (None, "Su Hao", "from the Forestry Bureau of Yunnan")),
+        ("Ma Li, a volunteer\u00a0", (None, "Ma Li", "a volunteer")),
+        ("Xing Huina", (None, "Xing Huina", None)),
+    ],
+)
+def test_person_entries_split(entry: str, parts: tuple[str | None, str, str | None]) -> None:
+    """Entries split on the first comma; honorifics and ranks come off the name."""
+    assert heuristics.split_person_entry(entry) == parts
+
+
+def test_credit_names() -> None:
+    """Credits give one name each, whatever the separators."""
+    assert heuristics.credit_names("Translated and edited by A Li, B Wu, and C Ma.") == ("A Li", "B Wu", "C Ma")
+    assert heuristics.credit_names("Translated by Ann Lee and Bo Xu. Edited by Cy Hu.") == ("Ann Lee", "Bo Xu", "Cy Hu")
+
+
+def test_unlabelled_chair_is_last_of_several() -> None:
+    """The chair of an unlabelled header is the last entry, and a lone entry is a speaker."""
+    assert heuristics.unlabelled_chair_index(4) == 3
+    assert heuristics.unlabelled_chair_index(1) is None
+
+
+def test_cut_label_needs_a_known_name() -> None:
+    """A stub ends the page as a cut label only when it starts a name seen on the page."""
+    assert heuristics.looks_like_cut_label("Zh", ["Zhou Pingting", "Legal Daily"])
+    assert not heuristics.looks_like_cut_label("Goodbye", ["Zhou Pingting"])
+    assert not heuristics.looks_like_cut_label("Zhou said so.", ["Zhou Pingting"])
