@@ -10,9 +10,13 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
+_MONTH = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
 _CALENDAR_DATE = re.compile(
-    r"\b(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s*(?P<day>\d{1,2})\s*,?\s*(?P<year>(?:19|20)\d\d)\b"
+    rf"\b(?P<month>{_MONTH})\.?\s*(?P<day>\d{{1,2}})\s*,?\s*(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{_MONTH})\.?\s*,?\s*(?P<dm_year>(?:19|20)\d\d)\b"
     r"|\b(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)\b"
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.)")
@@ -24,6 +28,9 @@ def find_date(text: str) -> datetime.date | None:
         try:
             if match.group("iso_year"):
                 return datetime.date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+            if match.group("dm_year"):
+                month = _MONTHS[match["dm_month"][:3].casefold()]
+                return datetime.date(int(match["dm_year"]), month, int(match["dm_day"]))
             month = _MONTHS[match["month"][:3].casefold()]
             return datetime.date(int(match["year"]), month, int(match["day"]))
         except ValueError:

@@ -31,6 +31,7 @@ TERMINAL_NAMES = {
     "DISCLAIMER": "a note on the Chinese text",
     "RELATED_DATE": "the date of a related briefing",
     "RELATED_TITLE": "a related-briefing title",
+    "LINKED_TITLE": "a related-briefing title",
     "$END": "the end of the text",
 }
 

@@ -65,8 +65,8 @@ _NOT_LABELS = frozenset(
 
 # Labels are short: a name, an outlet or a role word. SCIO outlets run to five or six words
 # ("Hong Kong Bauhinia Magazine", "China Media Group's China Global Television Network").
-_MAX_LABEL_WORDS = 8
-_MAX_LABEL_CHARS = 60
+_MAX_LABEL_WORDS = 10
+_MAX_LABEL_CHARS = 80
 
 
 def is_speaker_label(label: str) -> bool:
@@ -74,7 +74,7 @@ def is_speaker_label(label: str) -> bool:
     words = label.split()
     if not words or len(words) > _MAX_LABEL_WORDS or len(label) > _MAX_LABEL_CHARS:
         return False
-    if label.casefold() in _NOT_LABELS or any(mark in label for mark in ',;?!"“”()'):
+    if label.casefold() in _NOT_LABELS or any(mark in label for mark in ',;?!"“”'):
         return False
     # A time of day ("11:30 a.m.") or a numbered point ("1:") has no letter in its first word;
     # "21st Century Business Herald" has.
@@ -84,17 +84,19 @@ def is_speaker_label(label: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    # "Thecover.cn" and "people.cn" are outlets whatever their case; CJK has no case at all.
-    if "." in word.strip(".") or word in _NAME_PARTICLES:
+    # "Thecover.cn" and "people.cn" are outlets whatever their case, "iFeng" has its capital
+    # inside, "(CGTN)" its brackets; CJK has no case at all.
+    word = word.strip("()[]")
+    if not word or "." in word.strip(".") or word in _NAME_PARTICLES:
         return True
-    first = word[0]
-    return not first.islower()
+    return not word[0].islower() or any(char.isupper() for char in word)
 
 
 # ---------------------------------------------------------------------------------------------
 # Is this a header entry "Name, title"?
 # ---------------------------------------------------------------------------------------------
 
+_BULLET = re.compile(r"(?:[•·\-–*]\s*)?(?:and\s+)?")
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Madam|Dr|Prof)\.?(?=\s)")
 _RANK = re.compile(
     r"(?:(?:Senior|Major|Lieutenant|Rear|Vice)\s+)?(?:General|Colonel|Captain|Admiral|Commander)(?=\s)"
@@ -110,6 +112,7 @@ def split_person_entry(entry: str) -> tuple[str | None, str, str | None]:
     the source and are not part of the title.
     """
     rest = entry.strip()
+    rest = rest[_BULLET.match(rest).end() :]  # type: ignore[union-attr]  # it matches the empty string
     honorific_parts: list[str] = []
     for pattern in (_HONORIFIC, _RANK):
         match = pattern.match(rest)
@@ -146,7 +149,8 @@ _OUTLET_WORDS = re.compile(
     r"Correspondent|Xinhua|CCTV|CGTN|CRI|CNR|Bloomberg|Reuters|AFP|NHK|Kyodo|Yonhap|Caixin|Nikkei|"
     r"Phoenix|Sputnik|TASS|Bernama|Lianhe|Zaobao|Asahi|Yomiuri|Mainichi|Globe|Observer|Economist|"
     r"Dispatch|Insider|Outlook|Voice|Wire|Ta Kung Pao|Wen Wei Po|Xinmin|Paper|Sina|Sohu|Tencent|"
-    r"NetEase|Jiemian|Yicai|Guancha|Hongxing|Cover)\b"
+    r"NetEase|Jiemian|Yicai|Guancha|Hongxing|Cover|Shimbun|Ilbo|Evening|Agence|Presse|Prensa|Novosti|"
+    r"Satellite|Jazeera|Arabiya|dpa|EFE|ANSA|Antara|Jiji|Straits|Kommersant|Bauhinia|iFeng|Xinhua\w*)\b"
     r"|\.(?:cn|com|net|org)\b|^The\s",
     re.IGNORECASE,
 )

@@ -20,7 +20,9 @@ from lark.lexer import Lexer, LexerState
 from ._source import Piece, content_lines
 
 # Terminals that may end before their line does; the rest of the line is lexed on its own.
-OPENERS = frozenset({"SPEAKER_LABEL", "SPEAKERS_HEADING", "CHAIR_HEADING", "DATE_HEADING", "CREDITS", "RELATED_DATE"})
+OPENERS = frozenset(
+    {"SPEAKER_LABEL", "SPEAKERS_HEADING", "CHAIR_HEADING", "DATE_HEADING", "CREDITS", "RELATED_DATE", "PERSON_ENTRY"}
+)
 # Terminals that cut a line wherever they occur in it.
 SPLITTERS = frozenset({"PAGE_BREAK"})
 # Terminals that only apply above the first header heading (see _heuristics.summary_end).

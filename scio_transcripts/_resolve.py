@@ -315,12 +315,11 @@ class _Assembly:
         return tuple(names), token_span(parts[0].token)
 
     def _related(self, part: RelatedPart) -> RelatedBriefing:
-        title_span = token_span(part.title)
-        end = token_span(part.date).end if part.date is not None else title_span.end
         return RelatedBriefing(
             title=str(part.title),
             date=find_date(str(part.date)) if part.date is not None else None,
-            span=Span(start=title_span.start, end=end, line=title_span.line, column=title_span.column),
+            span=token_span(part.title),
+            date_span=token_span(part.date) if part.date is not None else None,
         )
 
 

@@ -225,6 +225,8 @@ class PartsTransformer(Transformer[Token, list[Part]]):
         title, *date = children
         return [RelatedPart(title, date[0] if date else None)]
 
+    linked = related
+
 
 def _turn(label: Token | None, children: list[Any]) -> list[Part]:
     items = _flatten(children)

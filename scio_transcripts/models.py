@@ -143,7 +143,9 @@ class RelatedBriefing:
     date: datetime.date | None
     """The linked briefing's date, when the page gives one."""
     span: Span
-    """From the title to the end of its date."""
+    """The link's title."""
+    date_span: Span | None
+    """The link's date, often glued to the start of the next title."""
 
 
 @attrs.frozen(kw_only=True)

@@ -19,6 +19,7 @@ def leaf_spans(briefing: st.Briefing) -> list[tuple[str, st.Span]]:
     leaves += [(f"note:{note.kind}", note.span) for note in briefing.notes]
     leaves += [("page-break", span) for span in briefing.page_breaks]
     leaves += [("related", related.span) for related in briefing.related]
+    leaves += [("related-date", r.date_span) for r in briefing.related if r.date_span is not None]
     leaves += [("fragment", fragment.span) for fragment in briefing.unparsed]
     for turn in briefing.turns:
         if turn.label_span is not None:

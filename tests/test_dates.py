@@ -18,6 +18,7 @@ from scio_transcripts._dates import find_date, find_time, split_dateline
         ("At 10:00 AM February 2, 2010, Tuesday", datetime.date(2010, 2, 2)),
         ("China.org.cnUpdated: Oct. 11, 2018", datetime.date(2018, 10, 11)),
         ("published 2020-07-18 00:48", datetime.date(2020, 7, 18)),
+        ("21 June 2022", datetime.date(2022, 6, 21)),
         ("on July 16", None),
         ("February 30, 2023 then March 1, 2023", datetime.date(2023, 3, 1)),
     ],

@@ -145,7 +145,10 @@ def test_every_span_slices_back(seed: st.Briefing, seed_text: str) -> None:
     assert seed.credits_span is not None
     assert cut(seed.credits_span).startswith("Translated and edited by Zhu Bochen")
     for related in seed.related:
-        assert cut(related.span).startswith(related.title)
+        assert cut(related.span) == related.title
+        assert related.date_span is not None
+        assert related.date is not None
+        assert cut(related.date_span) == related.date.strftime("%B %-d, %Y")
 
 
 def test_lines_and_columns_match_offsets(seed: st.Briefing, seed_text: str) -> None:
