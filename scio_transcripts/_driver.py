@@ -8,10 +8,13 @@ the driver performs such default reductions before asking what comes next.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import Any, cast
 
+import attrs
 from lark import Token
 from lark.exceptions import UnexpectedInput
+from lark.grammar import Rule
 from lark.parsers.lalr_analysis import Reduce
 from lark.parsers.lalr_parser_state import ParserState
 
@@ -26,10 +29,11 @@ def run(engine: Engine, text: str) -> tuple[list[Part], list[Unplaced]]:
     """Parse ``text``; return the transformer's parts and the tokens no rule could take."""
     state: ParserState[int] = engine.lark.parse_interactive().parser_state
     table = state.parse_conf.states
+    tables = _tables(state)
 
-    def accepted() -> Collection[str]:
-        _apply_default_reductions(state)
-        return table[state.position].keys()
+    def accepted() -> frozenset[str]:
+        _apply_default_reductions(state, tables.default_reductions)
+        return tables.accepted[state.position]
 
     unplaced: list[Unplaced] = []
     last: Token | None = None
@@ -48,17 +52,40 @@ def run(engine: Engine, text: str) -> tuple[list[Part], list[Unplaced]]:
     return parts, unplaced
 
 
-def _apply_default_reductions(state: ParserState[int]) -> None:
+@attrs.frozen
+class _StateTables:
+    """What each LALR state accepts, and the rule it reduces by whatever comes next, if any."""
+
+    accepted: dict[int, frozenset[str]]
+    default_reductions: dict[int, Rule]
+
+
+_TABLES: dict[int, _StateTables] = {}
+
+
+def _tables(state: ParserState[int]) -> _StateTables:
+    """The state tables of a parse table, computed once per grammar."""
+    table = state.parse_conf.states
+    found = _TABLES.get(id(table))
+    if found is None:
+        defaults: dict[int, Rule] = {}
+        for number, actions in table.items():
+            distinct = set(actions.values())
+            if len(distinct) == 1 and number != state.parse_conf.end_state:
+                ((action, rule),) = distinct
+                if action is Reduce:
+                    defaults[number] = rule
+        accepted = {number: frozenset(actions) for number, actions in table.items()}
+        found = _TABLES[id(table)] = _StateTables(accepted, defaults)
+    return found
+
+
+def _apply_default_reductions(state: ParserState[int], defaults: dict[int, Rule]) -> None:
     """Reduce while the top state can only reduce, and by one rule whatever comes next."""
     table = state.parse_conf.states
-    callbacks = state.parse_conf.callbacks
-    while True:
-        actions = set(table[state.position].values())
-        if len(actions) != 1:
-            return
-        ((action, rule),) = actions
-        if action is not Reduce or state.position == state.parse_conf.end_state:
-            return
+    # Lark types the callbacks by terminal name; rules are keys too, as feed_token uses them.
+    callbacks = cast(dict[Any, Callable[[list[Any]], Any]], state.parse_conf.callbacks)
+    while (rule := defaults.get(state.position)) is not None:
         size = len(rule.expansion)
         children = state.value_stack[-size:] if size else []
         if size:
