@@ -3,19 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit bench fuzz tables golden clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "scio-transcripts needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The editable install leaves the package's bytecode to be compiled on first import, which does not
+# happen at all where PYTHONDONTWRITEBYTECODE is set; compile it here so a cold start is a cold start.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m compileall -q scio_transcripts
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q scio_transcripts
 	@touch $@ $(VENV)/.installed
 
 demo: $(VENV)/.installed
@@ -34,5 +38,25 @@ unit: $(VENV)/.installed-dev
 
 test: lint typecheck unit
 
+# Speed and memory against the baselines; prints a table, asserts nothing about time.
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m compileall -q scio_transcripts
+	$(BIN)/python bench/run.py
+
+# Coverage-guided fuzzing of the no-loss property, time-boxed; outside CI.
+FUZZ_SECONDS ?= 120
+fuzz: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet atheris
+	mkdir -p .fuzz-corpus && cp tests/data/valid/*/*.txt .fuzz-corpus/
+	$(BIN)/python tests/fuzz_no_loss.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 .fuzz-corpus
+
+# Rewrite the compiled parse tables after a grammar change (a test fails until you do).
+tables: $(VENV)/.installed-dev
+	$(BIN)/python -m scio_transcripts._compiled
+
+# Rewrite the golden files after a deliberate change of output; review the diff before committing.
+golden: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.regenerate
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis .fuzz-corpus

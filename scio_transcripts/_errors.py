@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ParseError(ValueError):
     """The text does not have the structure of a briefing (strict mode), or cannot be read.
@@ -25,6 +27,11 @@ class ParseError(ValueError):
         text = f"{message} (at line {line}, column {column})"
         super().__init__(f"{text}\n{context}" if context else text)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exceptions unpickle as cls(*args), which keyword-only fields break; parse_many needs
+        # errors to travel back from worker processes intact.
+        return _restore, (type(self), self.args, self.__dict__)
+
 
 class DecodeError(ParseError):
     """A file's bytes are not UTF-8; says which file and at which byte."""
@@ -33,6 +40,14 @@ class DecodeError(ParseError):
         self.path = path
         self.byte_offset = byte_offset
         super().__init__(message, line=line, column=column)
+
+
+def _restore(cls: type[ParseError], args: tuple[Any, ...], state: dict[str, Any]) -> ParseError:
+    """Rebuild a pickled error without calling its ``__init__``."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 def caret_context(source_line: str, column: int) -> str:

@@ -143,17 +143,18 @@ def is_person_entry(entry: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 # Words that make a label an outlet rather than a person: the medium, the agency, or a web domain.
-_OUTLET_WORDS = re.compile(
-    r"\b(?:Daily|News|Times|Post|Press|Herald|Journal|Gazette|Tribune|Review|Weekly|Magazine|Radio|TV|"
-    r"Television|Broadcasting|Broadcast|Network|Media|Agency|Channel|Newspaper|Online|Net|Reporter|"
-    r"Correspondent|Xinhua|CCTV|CGTN|CRI|CNR|Bloomberg|Reuters|AFP|NHK|Kyodo|Yonhap|Caixin|Nikkei|"
-    r"Phoenix|Sputnik|TASS|Bernama|Lianhe|Zaobao|Asahi|Yomiuri|Mainichi|Globe|Observer|Economist|"
-    r"Dispatch|Insider|Outlook|Voice|Wire|Ta Kung Pao|Wen Wei Po|Xinmin|Paper|Sina|Sohu|Tencent|"
-    r"NetEase|Jiemian|Yicai|Guancha|Hongxing|Cover|Shimbun|Ilbo|Evening|Agence|Presse|Prensa|Novosti|"
-    r"Satellite|Jazeera|Arabiya|dpa|EFE|ANSA|Antara|Jiji|Straits|Kommersant|Bauhinia|iFeng|Xinhua\w*)\b"
-    r"|\.(?:cn|com|net|org)\b|^The\s",
-    re.IGNORECASE,
+_OUTLET_WORDS = frozenset(
+    """daily news times post press herald journal gazette tribune review weekly magazine radio tv
+    television broadcasting broadcast network media agency channel newspaper online net reporter
+    correspondent xinhua xinhuanet cctv cgtn cri cnr bloomberg reuters afp nhk kyodo yonhap caixin nikkei
+    phoenix sputnik tass bernama lianhe zaobao asahi yomiuri mainichi globe observer economist dispatch
+    insider outlook voice wire pao po xinmin paper sina sohu tencent netease jiemian yicai guancha
+    hongxing cover shimbun ilbo evening agence presse prensa novosti satellite jazeera arabiya dpa efe
+    ansa antara jiji straits kommersant bauhinia ifeng""".split()  # noqa: SIM905 - a word list reads best as text
 )
+# A web domain ("Thecover.cn", "People.cn") or a leading article ("The Paper") marks an outlet too.
+_OUTLET_SHAPE = re.compile(r"\.(?:cn|com|net|org)\b|^The\s", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z]+")
 # Acronyms of broadcasters and agencies: "CCTV", "CNBC", "AP", "KBS".
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
@@ -163,7 +164,8 @@ _CHAIR_WORDS = frozenset({"moderator", "host", "chairperson", "chair", "chairman
 
 def is_outlet(label: str) -> bool:
     """True when a label reads as a news outlet: a journalist is asking."""
-    return bool(_OUTLET_WORDS.search(label) or _ACRONYM.match(label))
+    words = {word.casefold() for word in _WORD.findall(label)}
+    return bool(words & _OUTLET_WORDS or _OUTLET_SHAPE.search(label) or _ACRONYM.match(label))
 
 
 def is_chair_word(label: str) -> bool:
@@ -186,9 +188,11 @@ def unlabelled_chair_index(entry_count: int) -> int | None:
 # ---------------------------------------------------------------------------------------------
 
 # A header heading alone on its line. Prose above the first one is a news summary, not speech.
+# Lines end in "\n", "\r\n" or "\r"; a MULTILINE "$" only knows the first.
 _HEADER_HEADING = re.compile(
-    r"^[ \t\u00a0\u3000]*(?:Speakers?|Chair(?:person|man|woman)?)[ \t\u00a0\u3000]*[:：]?[ \t\u00a0\u3000]*$",
-    re.MULTILINE,
+    r"(?:^|(?<=[\r\n]))[ \t\u00a0\u3000\ufeff]*(?:Speakers?|Chair(?:person|man|woman)?)[ \t\u00a0\u3000]*[:：]?"
+    r"[ \t\u00a0\u3000]*(?=\r|\n|\Z)",
+    re.IGNORECASE,
 )
 # Summaries sit right above the header; deeper than this, a heading-like line is something else.
 _SUMMARY_WINDOW = 4000
@@ -238,7 +242,7 @@ def _label_text(label: str) -> str:
 def _is_related_title(line: str) -> bool:
     # Link titles are headlines: not a paragraph's length, and closed by neither a full stop
     # nor the colon of a label or heading.
-    return len(line) <= 300 and not line.endswith((".", "。", ":", "：")) and not line[0].islower()
+    return len(line) <= 300 and not line.endswith((".", "。", "?", "!", ":", "：")) and not line[0].islower()
 
 
 TERMINAL_CHECKS: dict[str, Callable[[str], bool]] = {

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
-import attrs
 from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer, LexerState
@@ -33,8 +33,7 @@ UNPLACED = "UNPLACED"
 """The type of a token that no terminal accepted in the parser's state matches."""
 
 
-@attrs.frozen
-class LexerRule:
+class LexerRule(NamedTuple):
     """One terminal as the line lexer uses it."""
 
     name: str
@@ -49,35 +48,58 @@ class LexerRule:
 
 
 class _Candidates:
-    """The terminals one parser state accepts, as a single alternation tried in priority order.
+    """The terminals one parser state accepts, tried in priority order.
 
-    One ``re.match`` over the alternation replaces a Python loop over the terminals; when a check
-    vetoes the winner, matching resumes with the alternatives after it.
+    A state met often gets its terminals compiled into one alternation, so that a single
+    ``re.match`` replaces the Python loop; when a check vetoes the winner, matching resumes with the
+    alternatives after it. A state met a few times only is not worth the compilation, which would
+    dominate the start-up of a process that parses one page.
     """
 
-    def __init__(self, rules: Sequence[LexerRule]) -> None:
-        self.rules = list(rules)
-        self._from: dict[int, re.Pattern[str] | None] = {}
+    HOT = 64
+    """Uses after which a state's alternation is compiled."""
 
-    def _pattern(self, first: int) -> re.Pattern[str] | None:
-        if first not in self._from:
-            alternatives = [f"(?P<t{index}>{rule.anchored})" for index, rule in enumerate(self.rules) if index >= first]
-            self._from[first] = re.compile("|".join(alternatives)) if alternatives else None
-        return self._from[first]
+    def __init__(self, rules: Sequence[LexerRule], compiled: dict[str, re.Pattern[str]]) -> None:
+        self.rules = list(rules)
+        self._compiled = compiled
+        self._uses = 0
+        self._from: dict[int, re.Pattern[str] | None] = {}
 
     def choose(self, text: str) -> tuple[str, int] | None:
         """The winning terminal's name and the length it matched, or None."""
-        first = 0
-        while (pattern := self._pattern(first)) is not None:
+        self._uses += 1
+        if self._uses > self.HOT:
+            return self._choose_by_alternation(text)
+        for rule in self.rules:
+            pattern = self._compiled.get(rule.name)
+            if pattern is None:
+                pattern = self._compiled[rule.name] = re.compile(rule.anchored)
             match = pattern.match(text)
-            if match is None or match.lastgroup is None:
+            if match is not None and match.end() > 0 and (rule.check is None or rule.check(match.group())):
+                return rule.name, match.end()
+        return None
+
+    def _choose_by_alternation(self, text: str) -> tuple[str, int] | None:
+        first = 0
+        while (pattern := self._alternation(first)) is not None:
+            match = pattern.match(text)
+            if match is None or match.lastindex is None:
                 return None
-            index = int(match.lastgroup[1:])
-            rule = self.rules[index]
+            # Terminal patterns have no capturing groups, so group k is the k-th alternative.
+            rule = self.rules[first + match.lastindex - 1]
             if match.end() > 0 and (rule.check is None or rule.check(match.group())):
                 return rule.name, match.end()
-            first = index + 1
+            first += match.lastindex
         return None
+
+    def _alternation(self, first: int) -> re.Pattern[str] | None:
+        if first not in self._from:
+            alternatives = [f"({rule.anchored})" for rule in self.rules[first:]]
+            compiled = re.compile("|".join(alternatives)) if alternatives else None
+            # A terminal with capturing groups of its own would shift the numbering; never use one.
+            assert compiled is None or compiled.groups == len(alternatives), "terminal patterns must not capture"
+            self._from[first] = compiled
+        return self._from[first]
 
 
 class LineLexer(Lexer):
@@ -98,8 +120,10 @@ class LineLexer(Lexer):
         self.rules = sorted(rules, key=lambda rule: -rule.priority)
         splitters = [rule.pattern for rule in self.rules if rule.name in SPLITTERS]
         self._splitter = re.compile("|".join(splitters)) if splitters else None
-        self._candidates: dict[tuple[frozenset[str], bool], _Candidates] = {}
-        self._everything = _Candidates([rule for rule in self.rules if rule.name not in SUMMARY_ONLY])
+        self._with_summary: dict[frozenset[str], _Candidates] = {}
+        self._without_summary: dict[frozenset[str], _Candidates] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._everything = _Candidates([rule for rule in self.rules if rule.name not in SUMMARY_ONLY], self._compiled)
 
     # -- Lark's interface: lets Lark.parse() use this lexer directly ----------------------------
 
@@ -114,15 +138,44 @@ class LineLexer(Lexer):
 
     def tokens(self, text: str, accepted: Callable[[], frozenset[str]]) -> Iterator[Token]:
         """Yield one token per line part; a part no accepted terminal matches comes as ``UNPLACED``."""
+        for part, allow_summary in self.parts(text):
+            while part.text:
+                token = self.token(part, self.candidates(accepted(), allow_summary=allow_summary))
+                yield token
+                if len(token) == len(part.text):
+                    break
+                part = part.rest(token.end_pos or part.start + len(part.text))
+
+    def parts(self, text: str) -> Iterator[tuple[Piece, bool]]:
+        """The stripped line parts of ``text``, each with whether a summary may stand there."""
         summary_limit = _summary_limit(text)
+        splitter = self._splitter
         for line in content_lines(text):
-            for part in self._split(line):
-                while part.text:
-                    token = self._token(part, accepted(), allow_summary=part.start < summary_limit)
-                    yield token
-                    if len(token) == len(part.text):
-                        break
-                    part = part.rest(token.end_pos or part.start + len(part.text))
+            if splitter is not None and splitter.search(line.text):
+                for part in self._split(line):
+                    yield part, part.start < summary_limit
+            else:
+                yield line, line.start < summary_limit
+
+    def candidates(self, accepted: frozenset[str], *, allow_summary: bool) -> _Candidates:
+        """The terminals to try, in priority order, where the parser accepts ``accepted``."""
+        cache = self._with_summary if allow_summary else self._without_summary
+        found = cache.get(accepted)
+        if found is None:
+            rules = [
+                rule
+                for rule in self.rules
+                if rule.name in accepted and (allow_summary or rule.name not in SUMMARY_ONLY)
+            ]
+            found = cache[accepted] = _Candidates(rules, self._compiled)
+        return found
+
+    def token(self, part: Piece, candidates: _Candidates) -> Token:
+        """The token at the start of ``part``: the first candidate that matches, else ``UNPLACED``."""
+        chosen = candidates.choose(part.text)
+        if chosen is None:
+            return _make_token(UNPLACED, part, len(part.text))
+        return _make_token(chosen[0], part, chosen[1])
 
     def describe(self, text: str) -> str | None:
         """The terminal that would match ``text`` if the parser accepted everything."""
@@ -131,9 +184,7 @@ class LineLexer(Lexer):
 
     def _split(self, line: Piece) -> Iterator[Piece]:
         """Cut a line at every page-break marker, which the CMS glues anywhere."""
-        if self._splitter is None or self._splitter.search(line.text) is None:
-            yield line
-            return
+        assert self._splitter is not None
         position = line.start
         for match in self._splitter.finditer(line.text):
             if match.end() == match.start():
@@ -144,27 +195,11 @@ class LineLexer(Lexer):
             position = end
         yield line.slice(position, line.start + len(line.text))
 
-    def _token(self, part: Piece, accepted: frozenset[str], *, allow_summary: bool) -> Token:
-        key = (accepted, allow_summary)
-        candidates = self._candidates.get(key)
-        if candidates is None:
-            candidates = self._candidates[key] = _Candidates(
-                [
-                    rule
-                    for rule in self.rules
-                    if rule.name in accepted and (allow_summary or rule.name not in SUMMARY_ONLY)
-                ]
-            )
-        chosen = candidates.choose(part.text)
-        if chosen is None:
-            return _make_token(UNPLACED, part, len(part.text))
-        return _make_token(chosen[0], part, chosen[1])
-
 
 def _make_token(kind: str, part: Piece, length: int) -> Token:
-    value = part.text[:length].rstrip()
-    end = part.start + len(value)
-    return Token(kind, value, start_pos=part.start, line=part.line, column=part.column, end_pos=end)
+    value = part.text if length == len(part.text) else part.text[:length].rstrip()
+    column = part.start - part.line_start + 1
+    return Token(kind, value, part.start, part.line, column, None, None, part.start + len(value))
 
 
 def _summary_limit(text: str) -> int:

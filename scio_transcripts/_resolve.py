@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 import attrs
 from lark import Token
@@ -37,8 +39,7 @@ _HONORIFIC_PREFIX = re.compile(
 )
 
 
-@attrs.frozen
-class Unplaced:
+class Unplaced(NamedTuple):
     """A line part the grammar had no place for, and what it expected instead."""
 
     token: Token
@@ -71,20 +72,23 @@ class _Assembly:
 
     def briefing(self) -> Briefing:
         parts = self.parts
-        title, title_span = self._title([p for p in parts if isinstance(p, TitlePart)])
-        place, time, dateline_date, dateline_span = self._dateline([p for p in parts if isinstance(p, DatelinePart)])
-        entries, speakers, chairperson = self._people([p for p in parts if isinstance(p, SectionPart)])
-        page_breaks = tuple(token_span(p.token) for p in parts if isinstance(p, PageBreakPart))
-        turns = self._turns([p for p in parts if isinstance(p, TurnPart)], speakers, chairperson, page_breaks, entries)
-        credits, credits_span = self._credits([p for p in parts if isinstance(p, CreditsPart)])
-        related = tuple(self._related(p) for p in parts if isinstance(p, RelatedPart))
+        by_kind: dict[type, list[Any]] = defaultdict(list)
         for part in parts:
-            if isinstance(part, NotePart):
-                self.note(part.kind, part.token)
-            elif isinstance(part, SummaryPart):
-                self.note("summary", part.token)
-            elif isinstance(part, DatePart):
-                self.note("date", part.token)
+            by_kind[type(part)].append(part)
+        title, title_span = self._title(by_kind[TitlePart])
+        place, time, dateline_date, dateline_span = self._dateline(by_kind[DatelinePart])
+        entries, speakers, chairperson = self._people(by_kind[SectionPart])
+        page_breaks = tuple(token_span(p.token) for p in by_kind[PageBreakPart])
+        turns = self._turns(by_kind[TurnPart], speakers, chairperson, page_breaks, entries)
+        self._check_speech_after_credits(parts)
+        credits, credits_span = self._credits(by_kind[CreditsPart])
+        related = tuple(self._related(p) for p in by_kind[RelatedPart])
+        for note in by_kind[NotePart]:
+            self.note(note.kind, note.token)
+        for summary in by_kind[SummaryPart]:
+            self.note("summary", summary.token)
+        for date_part in by_kind[DatePart]:
+            self.note("header-date" if date_part.in_header else "date", date_part.token)
         date = self._date(parts, dateline_date)
         return Briefing(
             title=title,
@@ -303,6 +307,24 @@ class _Assembly:
         return False
 
     # -- after the speech ---------------------------------------------------------------------
+
+    def _check_speech_after_credits(self, parts: list[Part]) -> None:
+        """Credits close a page; speech after them means another page or briefing was pasted on."""
+        credits_seen = False
+        for part in parts:
+            if isinstance(part, CreditsPart):
+                credits_seen = True
+            elif credits_seen and isinstance(part, TurnPart):
+                first = part.label if part.label is not None else part.paragraphs[0]
+                found = "a speaker label" if part.label is not None else "speech"
+                self.diagnostics.append(
+                    Diagnostic(
+                        message=f"Expected no more speech after the translator credits; found {found}",
+                        span=token_span(first),
+                        expected=("a related-briefing title", "the end of the text"),
+                    )
+                )
+                return
 
     def _credits(self, parts: list[CreditsPart]) -> tuple[tuple[str, ...], Span | None]:
         if not parts:

@@ -1,10 +1,13 @@
-"""Turns the parse of a page into a flat list of typed parts, one method per grammar rule."""
+"""Turns the parse of a page into a flat list of typed parts, one method per grammar rule.
+
+The parts are named tuples rather than attrs classes: they live for one parse, and creating a
+dozen attrs classes would add a noticeable share to the library's import time.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 from lark import Token, Transformer
 
 from .models import Span
@@ -30,47 +33,39 @@ def token_span(token: Token) -> Span:
     return Span(start=token.start_pos, end=token.end_pos, line=token.line, column=token.column)
 
 
-@attrs.frozen
-class NotePart:
+class NotePart(NamedTuple):
     kind: str
     token: Token
 
 
-@attrs.frozen
-class PageBreakPart:
+class PageBreakPart(NamedTuple):
     token: Token
 
 
-@attrs.frozen
-class TitlePart:
+class TitlePart(NamedTuple):
     token: Token
 
 
-@attrs.frozen
-class DatelinePart:
+class DatelinePart(NamedTuple):
     token: Token
 
 
-@attrs.frozen
-class DatePart:
+class DatePart(NamedTuple):
     """A date line; ``in_header`` when it is the header's date rather than one under the title."""
 
     token: Token
     in_header: bool
 
 
-@attrs.frozen
-class SummaryPart:
+class SummaryPart(NamedTuple):
     token: Token
 
 
-@attrs.frozen
-class EntryPart:
+class EntryPart(NamedTuple):
     token: Token
 
 
-@attrs.frozen
-class SectionPart:
+class SectionPart(NamedTuple):
     """A header list: its heading (None for an unlabelled block) and its entries."""
 
     kind: str
@@ -82,24 +77,16 @@ class SectionPart:
     dates: tuple[Token, ...]
 
 
-@attrs.frozen
-class ParagraphPart:
-    token: Token
-
-
-@attrs.frozen
-class TurnPart:
+class TurnPart(NamedTuple):
     label: Token | None
     paragraphs: tuple[Token, ...]
 
 
-@attrs.frozen
-class CreditsPart:
+class CreditsPart(NamedTuple):
     token: Token
 
 
-@attrs.frozen
-class RelatedPart:
+class RelatedPart(NamedTuple):
     title: Token
     date: Token | None
 
@@ -113,7 +100,6 @@ Part = (
     | SummaryPart
     | EntryPart
     | SectionPart
-    | ParagraphPart
     | TurnPart
     | CreditsPart
     | RelatedPart
@@ -210,9 +196,6 @@ class PartsTransformer(Transformer[Token, list[Part]]):
         label, *items = children
         return _turn(label, items)
 
-    def paragraph(self, children: list[Token]) -> list[Part]:
-        return [ParagraphPart(children[0])]
-
     closing = start
 
     def credits(self, children: list[Token]) -> list[Part]:
@@ -229,7 +212,7 @@ class PartsTransformer(Transformer[Token, list[Part]]):
 
 
 def _turn(label: Token | None, children: list[Any]) -> list[Part]:
-    items = _flatten(children)
-    paragraphs = tuple(item.token for item in items if isinstance(item, ParagraphPart))
-    others = [item for item in items if not isinstance(item, ParagraphPart)]
-    return [TurnPart(label, paragraphs), *others]
+    # Paragraphs arrive as SPEECH_LINE tokens; asides as the parts of their own rules.
+    paragraphs = tuple(child for child in children if isinstance(child, Token))
+    asides = _flatten([child for child in children if not isinstance(child, Token)])
+    return [TurnPart(label, paragraphs), *asides]

@@ -12,8 +12,8 @@ DATA = REPO / "tests" / "data"
 # Every developer machine and CI lay the shared folder beside the checkout.
 SEED = REPO.parent / "shared" / "seeds" / "000_e9144cae3dcebc84.txt"
 
-settings.register_profile("dev", max_examples=60, deadline=None)
-settings.register_profile(
-    "ci", max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
-)
+# A briefing is a large example by nature: header, turns, notes and links.
+_QUIET = [HealthCheck.too_slow, HealthCheck.large_base_example, HealthCheck.data_too_large]
+settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("ci", max_examples=400, deadline=None, suppress_health_check=_QUIET, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -24,20 +24,6 @@ def test_error_text_has_message_position_and_caret() -> None:
     assert isinstance(error, ValueError)
 
 
-def test_unplaced_line_names_what_was_expected() -> None:
-    """A line after the credits that is no link gets an error naming the link and the found kind."""
-    text = "Wen Li:\nThank you.\nTranslated by Ann Lee.\n\nQin Bo:\nMore speech here.\n"
-    with pytest.raises(st.ParseError) as raised:
-        st.parse(text, strict=True)
-    assert (
-        raised.value.message == "Expected a note on the Chinese text or a related-briefing title; found a speaker label"
-    )
-    assert (raised.value.line, raised.value.column) == (5, 1)
-    assert "__ANON" not in str(raised.value)
-    lenient = st.parse(text)
-    assert [f.text for f in lenient.unparsed] == ["Qin Bo:", "More speech here."]
-
-
 def test_caret_follows_tabs() -> None:
     """The caret sits under the column even when the line is indented with tabs."""
     assert caret_context("\tab: c", 3) == "\tab: c\n\t ^"

@@ -15,10 +15,18 @@ from .conftest import REPO, SEED
 
 
 def test_facade_exports_exactly_all() -> None:
-    """Every name in __all__ exists, and the facade re-exports nothing else public."""
-    public = {name for name in vars(st) if not name.startswith("_")}
-    assert set(st.__all__) - {"__version__"} <= public
-    assert public - set(st.__all__) <= {"models", "demo"}
+    """Every name in __all__ resolves (outputs load lazily), and the facade exports nothing else public."""
+    assert all(getattr(st, name, None) is not None for name in st.__all__)
+    public = {name for name in dir(st) if not name.startswith("_")}
+    assert public - set(st.__all__) <= {"models", "demo", "cli", "TYPE_CHECKING"}
+
+
+def test_import_loads_no_output_dependency() -> None:
+    """`import scio_transcripts` imports neither cattrs, click, tqdm, pandas nor the output modules."""
+    heavy = ["cattrs", "click", "tqdm", "pandas", "pyarrow", "scio_transcripts._json", "scio_transcripts._tables"]
+    script = f"import sys, scio_transcripts; print([m for m in {heavy!r} if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_models_import_nothing_of_the_package() -> None:
@@ -29,7 +37,7 @@ def test_models_import_nothing_of_the_package() -> None:
 
 
 def test_wheel_ships_the_grammar_and_parses_the_seed(tmp_path: Path) -> None:
-    """A built wheel carries the .lark files and parses the seed from outside the source tree."""
+    """A built wheel carries the .lark files, the JSON Schema and the console script, and parses the seed."""
     subprocess.run(
         [
             sys.executable,
@@ -50,6 +58,9 @@ def test_wheel_ships_the_grammar_and_parses_the_seed(tmp_path: Path) -> None:
     assert "scio_transcripts/grammar/scio_en.lark" in names
     assert "scio_transcripts/samples/sample_briefing.txt" in names
     assert "scio_transcripts/py.typed" in names
+    assert "scio_transcripts/schema/briefing.schema.json" in names
+    (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+    assert "scio-transcripts = scio_transcripts.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     script = (

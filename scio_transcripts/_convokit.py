@@ -1,0 +1,203 @@
+"""A ConvoKit corpus directory of briefings, written with the standard library: one conversation per exchange.
+
+The files follow ConvoKit's documented on-disk format (``Corpus(filename=directory)`` loads them):
+``utterances.jsonl`` one utterance per line, ``speakers.json`` and ``conversations.json`` maps of id
+to ``{"meta": …, "vectors": []}``, ``corpus.json`` the corpus metadata and ``index.json`` the type of
+every metadata field.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePath
+from typing import Any, TextIO
+
+from .models import Briefing, Role, Turn
+
+INDEX_VERSION = 1
+CORPUS_FILES = ("utterances.jsonl", "speakers.json", "conversations.json", "corpus.json", "index.json")
+
+UNKNOWN_SPEAKER = "(unknown)"
+"""The speaker id of speech with no label at all."""
+
+
+def write_convokit(
+    briefings: Iterable[tuple[str | os.PathLike[str], Briefing]], directory: str | os.PathLike[str]
+) -> Path:
+    """Write briefings as one ConvoKit corpus, without importing convokit.
+
+    Each turn is an utterance, in turn order. Each exchange (``Briefing.exchanges``) is one
+    conversation whose id is its question's id; every answer's ``reply-to`` is the question.
+    A turn outside any exchange (the chair's opening, a speaker's statement) is a conversation of
+    its own. Speakers are identified by header name, journalists by their outlet, other labels as
+    written, and unlabelled speech as ``(unknown)``. ``timestamp`` is the turn's position in its
+    briefing (0, 1, …), so that ConvoKit orders utterances as the transcript does; the date is in
+    the metadata.
+
+    Args:
+        briefings: ``(source, briefing)`` pairs, e.g. the successes of ``parse_many``. The briefing's
+            id is the source's file name without extension; a repeated id gets ``~2``, ``~3``…
+        directory: The corpus directory; created if missing. The five files are replaced, each
+            written to a temporary file beside it first.
+
+    Returns:
+        The directory.
+    """
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    speakers: dict[str, dict[str, Any]] = {}
+    conversations: dict[str, dict[str, Any]] = {}
+    utterances_index: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    with _replacing(target / "utterances.jsonl") as file:
+        for source, briefing in briefings:
+            briefing_id = _unique(PurePath(os.fspath(source)).stem, taken)
+            for utterance in _utterances(briefing, briefing_id, os.fspath(source), speakers, conversations):
+                file.write(json.dumps(utterance, ensure_ascii=False) + "\n")
+                _add_types(utterances_index, utterance["meta"])
+    corpus_meta = {"generator": "scio-transcripts", "briefing_count": len(taken)}
+    index = {
+        "utterances-index": utterances_index,
+        "speakers-index": _type_index(entry["meta"] for entry in speakers.values()),
+        "conversations-index": _type_index(entry["meta"] for entry in conversations.values()),
+        "overall-index": _type_index([corpus_meta]),
+        "version": INDEX_VERSION,
+        "vectors": [],
+    }
+    for name, content in (
+        ("speakers.json", speakers),
+        ("conversations.json", conversations),
+        ("corpus.json", corpus_meta),
+        ("index.json", index),
+    ):
+        with _replacing(target / name) as file:
+            json.dump(content, file, ensure_ascii=False, indent=1)
+            file.write("\n")
+    return target
+
+
+def _utterances(
+    briefing: Briefing,
+    briefing_id: str,
+    source: str,
+    speakers: dict[str, dict[str, Any]],
+    conversations: dict[str, dict[str, Any]],
+) -> Iterator[dict[str, Any]]:
+    """The briefing's utterances in turn order; registers their speakers and conversations."""
+    position = {turn: index for index, turn in enumerate(briefing.turns)}
+    question_of: dict[int, int] = {}
+    for number, exchange in enumerate(briefing.exchanges()):
+        question = position[exchange.question]
+        conversations[_utterance_id(briefing_id, question)] = _conversation(briefing, briefing_id, "exchange", number)
+        for answer in exchange.answers:
+            question_of[position[answer]] = question
+    for index, turn in enumerate(briefing.turns):
+        speaker = _register_speaker(turn, speakers)
+        if turn.role is Role.JOURNALIST:
+            conversation, reply_to = index, None
+        elif index in question_of:
+            conversation = question_of[index]
+            reply_to = _utterance_id(briefing_id, conversation)
+        else:
+            conversation, reply_to = index, None
+            conversations[_utterance_id(briefing_id, index)] = _conversation(briefing, briefing_id, "remarks", None)
+        yield {
+            "id": _utterance_id(briefing_id, index),
+            "conversation_id": _utterance_id(briefing_id, conversation),
+            "text": turn.text,
+            "speaker": speaker,
+            "meta": {
+                "briefing_id": briefing_id,
+                "source": source,
+                "date": briefing.date.isoformat() if briefing.date else None,
+                "turn_index": index,
+                "page": turn.page,
+                "role": turn.role.value,
+                "label": turn.label,
+                "start": turn.span.start,
+                "end": turn.span.end,
+            },
+            "reply-to": reply_to,
+            "timestamp": index,
+            "vectors": [],
+        }
+
+
+def _conversation(briefing: Briefing, briefing_id: str, kind: str, exchange_index: int | None) -> dict[str, Any]:
+    return {
+        "meta": {
+            "briefing_id": briefing_id,
+            "kind": kind,
+            "exchange_index": exchange_index,
+            "date": briefing.date.isoformat() if briefing.date else None,
+            "title": briefing.title,
+        },
+        "vectors": [],
+    }
+
+
+def _register_speaker(turn: Turn, speakers: dict[str, dict[str, Any]]) -> str:
+    if turn.speaker is not None:
+        speaker_id, meta = (
+            turn.speaker.name,
+            {
+                "kind": "person",
+                "honorific": turn.speaker.honorific,
+                "title": turn.speaker.title,
+            },
+        )
+    elif turn.role is Role.JOURNALIST and turn.outlet:
+        speaker_id, meta = turn.outlet, {"kind": "outlet", "honorific": None, "title": None}
+    else:
+        speaker_id = turn.label or UNKNOWN_SPEAKER
+        meta = {"kind": "unknown", "honorific": None, "title": None}
+    # The first appearance describes the speaker; a later briefing may give another title.
+    speakers.setdefault(speaker_id, {"meta": meta, "vectors": []})
+    return speaker_id
+
+
+def _utterance_id(briefing_id: str, turn_index: int) -> str:
+    return f"{briefing_id}.{turn_index}"
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}~{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def _type_index(metas: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """ConvoKit's index: each metadata key with the Python type of its values, as ``["<class 'str'>"]``."""
+    index: dict[str, list[str]] = {}
+    for meta in metas:
+        _add_types(index, meta)
+    return index
+
+
+def _add_types(index: dict[str, list[str]], meta: dict[str, Any]) -> None:
+    """Record the type of each value; a None only until a real value shows the field's type."""
+    none_type = [str(type(None))]
+    for key, value in meta.items():
+        if key not in index or (index[key] == none_type and value is not None):
+            index[key] = [str(type(value))]
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A text file that replaces ``path`` only once it is completely written."""
+    # Not tempfile.mkstemp: its files are private (0600), and a corpus should get the umask's mode.
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        with temporary.open("x", encoding="utf-8", newline="\n") as file:
+            yield file
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -1,0 +1,35 @@
+"""The content of a parse: what must survive rendering, with positions and workarounds left out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import scio_transcripts as st
+
+# Notes that record where the header's headings stood or what lenient mode repaired; the canonical
+# text writes its own headings and has nothing to repair.
+REGENERATED_NOTES = frozenset({"heading", "header-date", "repeated-label"})
+
+
+def person(value: st.Person | None) -> tuple[str, str | None, str | None] | None:
+    return None if value is None else (value.name, value.honorific, value.title)
+
+
+def content(briefing: st.Briefing) -> dict[str, Any]:
+    """Every content field of a briefing, spans excluded."""
+    return {
+        "title": briefing.title,
+        "date": briefing.date,
+        "place": briefing.place,
+        "time": briefing.time,
+        "speakers": [person(p) for p in briefing.speakers],
+        "chairperson": person(briefing.chairperson),
+        "turns": [
+            (turn.label, turn.role, person(turn.speaker), turn.outlet, turn.page, [p.text for p in turn.paragraphs])
+            for turn in briefing.turns
+        ],
+        "page_count": briefing.page_count,
+        "notes": [(note.kind, note.text) for note in briefing.notes if note.kind not in REGENERATED_NOTES],
+        "credits": list(briefing.credits),
+        "related": [(related.title, related.date) for related in briefing.related],
+    }

@@ -1,0 +1,113 @@
+"""parse_many: results in input order, errors in place of briefings, bounded look-ahead, worker processes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import scio_transcripts as st
+from scio_transcripts import _batch
+
+from .conftest import DATA, SEED
+from .fixtures import valid_fixtures
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> list[Path]:
+    """The seed, three fixtures, a non-UTF-8 file, an empty file and a missing one, in that order."""
+    paths = [tmp_path / "seed.txt"]
+    shutil.copy(SEED, paths[0])
+    for number, fixture in enumerate(valid_fixtures()[:3]):
+        paths.append(tmp_path / f"fixture{number}.txt")
+        shutil.copy(fixture, paths[-1])
+    paths.append(tmp_path / "latin1.txt")
+    paths[-1].write_bytes("Xing Huina:\nCaf\xe9 au lait.\n".encode("latin-1"))
+    paths.append(tmp_path / "empty.txt")
+    paths[-1].write_bytes(b"")
+    paths.append(tmp_path / "missing.txt")
+    return paths
+
+
+def test_results_come_in_input_order_with_errors_in_place(folder: list[Path]) -> None:
+    """Each path is paired with its own result; bad files give their exception, not a briefing."""
+    results = list(st.parse_many(folder))
+    assert [path for path, _ in results] == folder
+    assert all(isinstance(result, st.Briefing) for _, result in results[:4])
+    assert results[0][1] == st.parse_file(SEED)
+    assert isinstance(results[4][1], st.DecodeError)
+    assert isinstance(results[5][1], st.EmptyFileError)
+    assert isinstance(results[6][1], FileNotFoundError)
+
+
+def test_workers_give_the_same_results_in_the_same_order(folder: list[Path]) -> None:
+    """jobs=2 yields what jobs=1 yields, briefings equal and errors of the same kind and message."""
+    alone = list(st.parse_many(folder))
+    parallel = list(st.parse_many(folder, jobs=2))
+    assert [path for path, _ in parallel] == folder
+    for (_, expected), (_, got) in zip(alone, parallel, strict=True):
+        if isinstance(expected, st.Briefing):
+            assert got == expected
+        else:
+            assert type(got) is type(expected)
+            assert str(got) == str(expected)
+
+
+def test_strict_errors_cross_the_process_boundary_intact() -> None:
+    """A strict ParseError from a worker keeps its message, line, column and context."""
+    invalid = sorted((DATA / "invalid").glob("*.txt"))[:2]
+    expected = [result for _, result in st.parse_many(invalid, strict=True)]
+    got = [result for _, result in st.parse_many(invalid, jobs=2, strict=True)]
+    for mine, theirs in zip(expected, got, strict=True):
+        assert isinstance(mine, st.ParseError)
+        assert isinstance(theirs, st.ParseError)
+        assert (theirs.message, theirs.line, theirs.column, theirs.context) == (
+            mine.message,
+            mine.line,
+            mine.column,
+            mine.context,
+        )
+
+
+def test_empty_file_error_names_the_file(tmp_path: Path) -> None:
+    """A file of blanks (a BOM, spaces, newlines) is an EmptyFileError, a ParseError whose message has the path."""
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"\xef\xbb\xbf  \r\n\n")
+    ((_, error),) = list(st.parse_many([blank]))
+    assert isinstance(error, st.ParseError)
+    assert isinstance(error, st.EmptyFileError)
+    assert str(error) == f"{blank}: the file is empty"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_paths_are_pulled_lazily(jobs: int) -> None:
+    """Only a few chunks per worker are taken ahead of the results, so memory does not grow with the batch."""
+    pulled = 0
+
+    def endless() -> Iterator[Path]:
+        nonlocal pulled
+        while True:
+            pulled += 1
+            yield SEED
+
+    results = st.parse_many(endless(), jobs=jobs)
+    for _ in range(3):
+        next(results)
+    ahead = 0 if jobs == 1 else (jobs * _batch._AHEAD_PER_WORKER + 1) * _batch._CHUNK
+    assert pulled <= 3 + ahead
+    results.close()
+
+
+def test_jobs_must_be_positive() -> None:
+    """jobs=0 is a ValueError raised on first use."""
+    with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
+        next(st.parse_many([SEED], jobs=0))
+
+
+def test_paths_may_be_strings(folder: list[Path]) -> None:
+    """str paths are accepted and come back as Path objects."""
+    ((path, result),) = list(st.parse_many([str(folder[0])]))
+    assert path == folder[0]
+    assert isinstance(result, st.Briefing)

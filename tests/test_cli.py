@@ -1,0 +1,310 @@
+"""The scio-transcripts command: every format, where outputs go, skipped files, exit codes, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+from click.testing import CliRunner, Result
+
+import scio_transcripts as st
+from scio_transcripts.cli import main
+
+from .conftest import DATA, REPO, SEED
+from .fixtures import valid_fixtures
+
+TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
+
+
+def run(*arguments: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(argument) for argument in arguments], catch_exceptions=False)
+
+
+def _has_turns(path: Path) -> bool:
+    try:
+        return bool(st.parse_file(path).turns)
+    except st.DecodeError:
+        return False
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    """A folder holding only the seed, as shared/seeds/ does."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    return folder
+
+
+@pytest.fixture
+def batch_of_50(tmp_path: Path) -> Path:
+    """50 files in nested folders: the seed, 47 fixtures, one file that is not UTF-8 and one empty file."""
+    folder = tmp_path / "batch"
+    (folder / "more").mkdir(parents=True)
+    shutil.copy(SEED, folder / "000_seed.txt")
+    for number, fixture in enumerate(valid_fixtures()[:47]):
+        shutil.copy(fixture, folder / ("more" if number % 2 else ".") / f"{number:02d}_{fixture.name}")
+    (folder / "more" / "latin1.txt").write_bytes("CCTV:\nCaf\xe9?\n".encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
+    assert len(list(folder.rglob("*.txt"))) == 50
+    return folder
+
+
+def test_csv_of_the_seed_folder_has_24_turn_rows(seeds: Path) -> None:
+    """`parse seeds/ --format csv` prints the turns table: 24 rows for the seed, exit 0."""
+    result = run("parse", seeds, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    assert len(rows) == 24
+    assert {row["briefing_id"] for row in rows} == {SEED.stem}
+    assert result.stdout_bytes.count(b"\r\n") >= 25  # CRLF records, the header included
+
+
+def test_csv_into_a_directory_writes_both_tables(seeds: Path, tmp_path: Path) -> None:
+    """With --out DIR, turns.csv and exchanges.csv hold 24 and 10 rows."""
+    result = run("parse", seeds, "--format", "csv", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert len(csv_rows((tmp_path / "out" / "turns.csv").read_text("utf-8"))) == 24
+    assert len(csv_rows((tmp_path / "out" / "exchanges.csv").read_text("utf-8"))) == 10
+
+
+def test_table_option_picks_the_exchanges(seeds: Path) -> None:
+    """--table exchanges sends the exchanges table to standard output instead of the turns."""
+    result = run("parse", seeds, "--format", "jsonl", "--table", "exchanges")
+    assert [json.loads(line)["asker"] for line in result.stdout.splitlines()][:2] == ["Legal Daily", "Thecover.cn"]
+
+
+def test_tei_of_the_seed_has_24_u_and_11_pb(seeds: Path, tmp_path: Path) -> None:
+    """`--format tei --out DIR` writes one document per input, with 24 u and 11 pb for the seed."""
+    result = run("parse", seeds, "--format", "tei", "--out", tmp_path / "tei")
+    assert result.exit_code == 0, result.stderr
+    root = ElementTree.parse(tmp_path / "tei" / f"{SEED.stem}.xml").getroot()
+    assert len(root.findall(".//tei:u", TEI)) == 24
+    assert len(root.findall(".//tei:pb", TEI)) == 11
+
+
+def test_json_files_validate_against_the_shipped_schema(seeds: Path, tmp_path: Path) -> None:
+    """The JSON written per input satisfies the shipped schema and reads back to the same briefing."""
+    run("parse", seeds, "--out", tmp_path / "json")
+    written = (tmp_path / "json" / f"{SEED.stem}.json").read_text("utf-8")
+    schema = json.loads((REPO / "scio_transcripts" / "schema" / "briefing.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(json.loads(written))
+    assert st.from_json(written) == st.parse_file(SEED)
+
+
+def test_json_on_stdout_is_one_briefing_per_line_in_input_order(seeds: Path) -> None:
+    """Several inputs to standard output give JSON Lines, one briefing each, in the order given."""
+    other = valid_fixtures()[0]
+    result = run("parse", other, seeds)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert st.from_json(lines[0]) == st.parse_file(other)
+    assert st.from_json(lines[1]) == st.parse_file(SEED)
+
+
+def test_fifty_files_with_two_bad_ones(batch_of_50: Path, tmp_path: Path) -> None:
+    """48 briefings are written; the non-UTF-8 and the empty file are named on stderr; exit code 2."""
+    result = run("parse", batch_of_50, "--format", "csv", "--out", tmp_path / "out", "--table", "turns")
+    assert result.exit_code == 2
+    rows = csv_rows((tmp_path / "out" / "turns.csv").read_text("utf-8"))
+    # Pages without speech (photo pages, bare headers) are read but have no turn rows.
+    with_turns = {str(path) for path in batch_of_50.rglob("*.txt") if path.stat().st_size and _has_turns(path)}
+    assert {row["source"] for row in rows} == with_turns
+    assert f"{batch_of_50 / 'more' / 'latin1.txt'}:2:4: skipped: not UTF-8" in result.stderr
+    assert f"{batch_of_50 / 'empty.txt'}: skipped: the file is empty" in result.stderr
+    assert "48 of 50 files read" in result.stderr
+
+
+def test_fifty_files_as_json_mirror_the_folders(batch_of_50: Path, tmp_path: Path) -> None:
+    """One JSON per good input, under the same relative path; none for the two bad files."""
+    result = run("parse", batch_of_50, "--out", tmp_path / "json", "--jobs", "2")
+    assert result.exit_code == 2
+    written = sorted(path.relative_to(tmp_path / "json") for path in (tmp_path / "json").rglob("*.json"))
+    expected = sorted(
+        path.relative_to(batch_of_50).with_suffix(".json")
+        for path in batch_of_50.rglob("*.txt")
+        if path.name not in ("latin1.txt", "empty.txt")
+    )
+    assert written == expected
+    assert len(written) == 48
+
+
+def test_jobs_keep_the_input_order(batch_of_50: Path) -> None:
+    """--jobs 2 writes the same table, row for row, as --jobs 1."""
+    one = run("parse", batch_of_50, "--format", "csv", "--jobs", "1", "--quiet")
+    two = run("parse", batch_of_50, "--format", "csv", "--jobs", "2", "--quiet")
+    assert one.stdout_bytes == two.stdout_bytes
+    assert len(csv_rows(one.stdout)) > 48
+
+
+def test_strict_skips_files_with_problems(tmp_path: Path) -> None:
+    """--strict reports a rejected file as path:line:col and skips it; exit code 2."""
+    invalid = DATA / "invalid" / "speakers_heading_without_entries.txt"
+    result = run("parse", invalid, SEED, "--strict", "--format", "csv")
+    assert result.exit_code == 2
+    assert f"{invalid}:2:1: skipped: Expected a “Name, title” entry under “Speakers:”" in result.stderr
+    assert len(csv_rows(result.stdout)) == 24
+
+
+def test_missing_file_is_reported_and_skipped(seeds: Path) -> None:
+    """A path that does not exist is named on stderr, the others are parsed, and the exit code is 2."""
+    result = run("parse", seeds / "nope.txt", seeds, "--format", "csv")
+    assert result.exit_code == 2
+    assert f"{seeds / 'nope.txt'}: skipped: cannot read: No such file or directory" in result.stderr
+    assert len(csv_rows(result.stdout)) == 24
+
+
+def test_globs_are_expanded(seeds: Path) -> None:
+    """A quoted glob is expanded by the command itself; a glob matching nothing is a usage error."""
+    assert len(csv_rows(run("parse", f"{seeds}/*.txt", "--format", "csv").stdout)) == 24
+    nothing = run("parse", f"{seeds}/*.html")
+    assert nothing.exit_code == 2
+    assert "no file matches" in nothing.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--format", "convokit"], "--format convokit writes several files: give --out DIR"),
+        (["--format", "parquet"], "--format parquet writes several files: give --out DIR"),
+        (["--format", "tei", str(DATA / "invalid")], "--format tei writes one document per input"),
+        (["--format", "json", "--table", "turns"], "--table applies to csv, jsonl and parquet"),
+    ],
+    ids=["convokit-stdout", "parquet-stdout", "tei-several-stdout", "table-with-json"],
+)
+def test_usage_errors(seeds: Path, arguments: list[str], message: str) -> None:
+    """Outputs that cannot go where asked are refused before any parsing, with exit code 2."""
+    result = run("parse", seeds, *arguments)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_convokit_directory(seeds: Path, tmp_path: Path) -> None:
+    """--format convokit --out DIR writes the five corpus files there."""
+    result = run("parse", seeds, "--format", "convokit", "--out", tmp_path / "corpus")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(path.name for path in (tmp_path / "corpus").iterdir())
+    assert names == ["conversations.json", "corpus.json", "index.json", "speakers.json", "utterances.jsonl"]
+    assert len((tmp_path / "corpus" / "utterances.jsonl").read_text("utf-8").splitlines()) == 24
+
+
+def test_parquet_directory(seeds: Path, tmp_path: Path) -> None:
+    """--format parquet --out DIR writes turns.parquet and exchanges.parquet."""
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    result = run("parse", seeds, "--format", "parquet", "--out", tmp_path / "pq")
+    assert result.exit_code == 0, result.stderr
+    assert len(pandas.read_parquet(tmp_path / "pq" / "turns.parquet")) == 24
+    assert len(pandas.read_parquet(tmp_path / "pq" / "exchanges.parquet")) == 10
+
+
+def test_a_failure_midway_leaves_old_outputs_whole(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If writing breaks off, the earlier turns.csv is untouched and no temporary file is left."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "turns.csv").write_bytes(b"old\r\n")
+
+    def broken(*_: object, **__: object) -> list[st.TurnRow]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(st, "turn_rows", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run("parse", seeds, "--format", "csv", "--out", out)
+    assert (out / "turns.csv").read_bytes() == b"old\r\n"
+    assert sorted(path.name for path in out.iterdir()) == ["turns.csv"]
+
+
+def test_check_prints_file_line_col_and_exits_1() -> None:
+    """check lists each diagnostic as file:line:col: message and exits 1 when there is any."""
+    invalid = DATA / "invalid" / "date_heading_value_not_a_date.txt"
+    result = run("check", invalid)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{invalid}:6:1: Expected a date under “Date:”",
+        f"{invalid}:7:1: Expected a speaker label before the speech",
+    ]
+
+
+def test_check_of_a_clean_page_is_silent_and_exits_0(seeds: Path) -> None:
+    """The seed has nothing strict parsing would reject: no output, exit 0."""
+    result = run("check", seeds, "--quiet")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_check_says_when_a_file_could_not_be_read(batch_of_50: Path) -> None:
+    """Unreadable files make check exit 2, even when others have problems, and are named on stderr."""
+    result = run("check", batch_of_50)
+    assert result.exit_code == 2
+    assert "empty.txt: skipped: the file is empty" in result.stderr
+
+
+def test_show_summarizes_one_briefing() -> None:
+    """show prints the header facts, the counts and one line per turn."""
+    result = run("show", SEED)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"File:        {SEED}"
+    assert "Chairperson: Ms. Xing Huina, deputy director general" in result.stdout
+    assert "12 pages, 24 turns, 10 exchanges" in result.stdout
+    assert sum(1 for line in lines if line[:3].strip().isdigit()) == 24
+
+
+def test_show_of_a_bad_file_exits_2(tmp_path: Path) -> None:
+    """show names an empty-of-UTF-8 file and exits 2."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe")
+    result = run("show", bad)
+    assert result.exit_code == 2
+    assert f"{bad}:1:1: skipped: not UTF-8" in result.stderr
+
+
+def test_no_progress_bar_without_a_terminal(batch_of_50: Path, tmp_path: Path) -> None:
+    """Off a terminal stderr holds only the skipped files and the summary, no bar; --quiet drops the summary."""
+    result = run("parse", batch_of_50, "--out", tmp_path / "a")
+    assert "\r" not in result.stderr
+    assert result.stderr.splitlines()[-2:] == [
+        "48 of 50 files read, written to " + str(tmp_path / "a"),
+        "2 file(s) skipped",
+    ]
+    quiet = run("parse", batch_of_50, "--out", tmp_path / "b", "--quiet")
+    assert len(quiet.stderr.splitlines()) == 2  # the two skipped files, nothing else
+
+
+def test_module_runs_as_a_real_process(seeds: Path) -> None:
+    """`python -m scio_transcripts parse DIR --format csv` works from a shell: 24 rows, exit 0."""
+    result = subprocess.run(
+        [sys.executable, "-m", "scio_transcripts", "parse", str(seeds), "--format", "csv"],
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(csv_rows(result.stdout.decode("utf-8"))) == 24
+
+
+def test_entry_point_reports_skips_as_a_real_process(batch_of_50: Path, tmp_path: Path) -> None:
+    """The installed scio-transcripts script exits 2 and names both bad files when run by a shell."""
+    script = Path(sys.executable).with_name("scio-transcripts")
+    result = subprocess.run(
+        [str(script), "parse", str(batch_of_50), "--out", str(tmp_path / "out"), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "latin1.txt:2:4: skipped: not UTF-8" in result.stderr
+    assert "empty.txt: skipped: the file is empty" in result.stderr
+    assert len(list((tmp_path / "out").rglob("*.json"))) == 48

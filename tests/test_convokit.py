@@ -1,0 +1,123 @@
+"""The ConvoKit corpus directory: the five files, their ids, and reply-to links from answers to questions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import scio_transcripts as st
+from scio_transcripts._convokit import CORPUS_FILES
+
+from .conftest import SEED
+
+
+def read_corpus(directory: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any], dict[str, Any], Any]:
+    utterances = [json.loads(line) for line in (directory / "utterances.jsonl").read_text("utf-8").splitlines()]
+    speakers, conversations, corpus, index = (
+        json.loads((directory / name).read_text("utf-8"))
+        for name in ("speakers.json", "conversations.json", "corpus.json", "index.json")
+    )
+    return utterances, speakers, conversations, corpus, index
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, ...]:
+    directory = tmp_path_factory.mktemp("corpus")
+    assert st.write_convokit([(SEED, st.parse_file(SEED))], directory) == directory
+    return read_corpus(directory)
+
+
+def test_writes_the_five_files_and_nothing_else(tmp_path: Path) -> None:
+    """The directory holds exactly ConvoKit's five files; no temporary file is left behind."""
+    st.write_convokit([(SEED, st.parse_file(SEED))], tmp_path / "new")
+    assert sorted(path.name for path in (tmp_path / "new").iterdir()) == sorted(CORPUS_FILES)
+
+
+def test_one_utterance_per_turn_with_the_mandatory_fields(corpus: tuple[Any, ...]) -> None:
+    """24 utterances, each with ConvoKit's fields, ids unique, text as the turn's text."""
+    utterances = corpus[0]
+    briefing = st.parse_file(SEED)
+    assert len(utterances) == 24
+    for utterance in utterances:
+        assert {"id", "speaker", "conversation_id", "reply-to", "timestamp", "text", "meta"} <= set(utterance)
+    assert len({utterance["id"] for utterance in utterances}) == 24
+    assert [utterance["text"] for utterance in utterances] == [turn.text for turn in briefing.turns]
+    assert [utterance["timestamp"] for utterance in utterances] == list(range(24))
+
+
+def test_answers_reply_to_their_question(corpus: tuple[Any, ...]) -> None:
+    """Each answer's reply-to is its question's id, and both share the question's conversation."""
+    by_id = {utterance["id"]: utterance for utterance in corpus[0]}
+    question, answer = by_id[f"{SEED.stem}.3"], by_id[f"{SEED.stem}.4"]
+    assert (question["speaker"], question["reply-to"]) == ("Legal Daily", None)
+    assert answer["reply-to"] == question["id"]
+    assert answer["conversation_id"] == question["conversation_id"] == question["id"]
+    assert answer["speaker"] == "Cao Shumin"
+
+
+def test_one_conversation_per_exchange_plus_remarks(corpus: tuple[Any, ...]) -> None:
+    """Ten exchange conversations rooted at the questions; the four turns outside exchanges stand alone."""
+    utterances, _, conversations, _, _ = corpus
+    kinds = [conversation["meta"]["kind"] for conversation in conversations.values()]
+    assert kinds.count("exchange") == 10
+    assert kinds.count("remarks") == 4  # the chair's opening, the speech, the floor opened, the close
+    assert {utterance["conversation_id"] for utterance in utterances} == set(conversations)
+    for utterance in utterances:
+        if utterance["reply-to"] is not None:
+            replied = next(u for u in utterances if u["id"] == utterance["reply-to"])
+            assert replied["meta"]["role"] == "journalist"
+
+
+def test_every_reply_stays_inside_its_conversation(corpus: tuple[Any, ...]) -> None:
+    """A reply-to never crosses conversations: ConvoKit builds one tree per conversation."""
+    by_id = {utterance["id"]: utterance for utterance in corpus[0]}
+    for utterance in by_id.values():
+        if utterance["reply-to"] is not None:
+            assert by_id[utterance["reply-to"]]["conversation_id"] == utterance["conversation_id"]
+
+
+def test_speakers_are_declared_with_metadata(corpus: tuple[Any, ...]) -> None:
+    """Every utterance's speaker is a key of speakers.json, as {"meta": …, "vectors": []}."""
+    utterances, speakers, _, _, _ = corpus
+    assert {utterance["speaker"] for utterance in utterances} == set(speakers)
+    assert speakers["Cao Shumin"] == {
+        "meta": {
+            "kind": "person",
+            "honorific": "Ms.",
+            "title": "vice minister of the Cyberspace Administration of China (CAC)",
+        },
+        "vectors": [],
+    }
+    assert speakers["CCTV"]["meta"]["kind"] == "outlet"
+
+
+def test_index_lists_every_metadata_field_with_its_type(corpus: tuple[Any, ...]) -> None:
+    """index.json has ConvoKit's five keys and a type list for each metadata field in use."""
+    utterances, speakers, conversations, corpus_meta, index = corpus
+    assert set(index) >= {"utterances-index", "speakers-index", "conversations-index", "overall-index", "version"}
+    assert set(index["utterances-index"]) == set(utterances[0]["meta"])
+    assert index["utterances-index"]["page"] == ["<class 'int'>"]
+    assert set(index["speakers-index"]) == set(next(iter(speakers.values()))["meta"])
+    assert set(index["conversations-index"]) == set(next(iter(conversations.values()))["meta"])
+    assert set(index["overall-index"]) == set(corpus_meta)
+    assert corpus_meta["briefing_count"] == 1
+
+
+def test_repeated_briefing_ids_are_made_unique(tmp_path: Path) -> None:
+    """Two sources with the same file name get ids seed and seed~2, so utterance ids never clash."""
+    briefing = st.parse_file(SEED)
+    st.write_convokit([("a/seed.txt", briefing), ("b/seed.txt", briefing)], tmp_path)
+    utterances = read_corpus(tmp_path)[0]
+    assert len({utterance["id"] for utterance in utterances}) == 48
+    assert {utterance["meta"]["briefing_id"] for utterance in utterances} == {"seed", "seed~2"}
+
+
+def test_unlabelled_speech_has_the_unknown_speaker(tmp_path: Path) -> None:
+    """Speech before any label is spoken by "(unknown)", declared like any other speaker."""
+    st.write_convokit([("page.txt", st.parse("Some words without a label.\nCCTV:\nA question?\n"))], tmp_path)
+    utterances, speakers, *_ = read_corpus(tmp_path)
+    assert [utterance["speaker"] for utterance in utterances] == ["(unknown)", "CCTV"]
+    assert speakers["(unknown)"]["meta"]["kind"] == "unknown"

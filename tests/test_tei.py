@@ -1,0 +1,153 @@
+"""TEI in the ParlaMint style: counts of u, seg and pb, declared speakers, labels and notes, checked by path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+import scio_transcripts as st
+
+from .conftest import SEED
+from .fixtures import valid_fixtures
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def tei(briefing: st.Briefing, source: str | Path | None = None) -> ElementTree.Element:
+    """Serialize and read back, so every assertion is about the text a user gets."""
+    return ElementTree.fromstring(st.to_tei(briefing, source=source).encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed() -> ElementTree.Element:
+    return tei(st.parse_file(SEED), source=SEED)
+
+
+def declared_ids(root: ElementTree.Element) -> set[str]:
+    return {element.get(XML_ID, "") for element in root.iter()} - {""}
+
+
+def test_one_u_per_turn(seed: ElementTree.Element) -> None:
+    """The seed's 24 turns are 24 u elements in the body."""
+    assert len(seed.findall(".//tei:body//tei:u", NS)) == 24
+
+
+def test_one_seg_per_paragraph(seed: ElementTree.Element) -> None:
+    """The seed's 83 paragraphs are 83 seg elements, all inside u."""
+    assert len(seed.findall(".//tei:u/tei:seg", NS)) == 83
+    assert len(seed.findall(".//tei:seg", NS)) == 83
+
+
+def test_one_pb_per_page_break(seed: ElementTree.Element) -> None:
+    """The seed's 11 page breaks are 11 pb elements."""
+    assert len(seed.findall(".//tei:pb", NS)) == 11
+
+
+def test_every_who_and_ana_points_to_a_declaration(seed: ElementTree.Element) -> None:
+    """Every @who names a person in listPerson or an org in listOrg; every @ana a speaker-type category."""
+    people = {p.get(XML_ID) for p in seed.findall(".//tei:particDesc/tei:listPerson/tei:person", NS)}
+    outlets = {o.get(XML_ID) for o in seed.findall(".//tei:particDesc/tei:listOrg/tei:org", NS)}
+    categories = {c.get(XML_ID) for c in seed.findall(".//tei:taxonomy/tei:category", NS)}
+    utterances = seed.findall(".//tei:u", NS)
+    assert all(u.get("who", "")[1:] in people | outlets for u in utterances)
+    assert all(u.get("ana", "")[1:] in categories for u in utterances)
+    assert len(people) == 5  # the chair and four speakers
+    assert len(outlets) == 10
+
+
+def test_speakers_and_types_of_the_seed(seed: ElementTree.Element) -> None:
+    """The chair is #chair, officials #guest and outlets #regular, each u pointing at its speaker."""
+    utterances = seed.findall(".//tei:u", NS)
+    assert [(u.get("who"), u.get("ana")) for u in utterances[:4]] == [
+        ("#XingHuina", "#chair"),
+        ("#CaoShumin", "#guest"),
+        ("#XingHuina", "#chair"),
+        ("#LegalDaily", "#regular"),
+    ]
+    chair = seed.find(".//tei:person[@role='chair']", NS)
+    assert chair is not None
+    assert chair.findtext("tei:persName/tei:name", namespaces=NS) == "Xing Huina"
+    assert chair.findtext("tei:persName/tei:roleName", namespaces=NS) == "Ms."
+
+
+def test_label_notes_precede_each_u(seed: ElementTree.Element) -> None:
+    """A note type="speaker" with the label as written comes right before each labelled u."""
+    body = seed.find(".//tei:body/tei:div", NS)
+    assert body is not None
+    children = list(body)
+    for index, child in enumerate(children):
+        if child.tag.endswith("}u"):
+            label = children[index - 1]
+            assert label.tag.endswith("}note")
+            assert label.get("type") == "speaker"
+    labels = [note.text for note in body.findall("tei:note[@type='speaker']", NS)]
+    assert labels[:4] == ["Xing Huina", "Cao Shumin", "Xing Huina", "Legal Daily"]
+
+
+def test_header_names_title_date_and_source(seed: ElementTree.Element) -> None:
+    """teiHeader carries a title, the ISO date and the source path as idno."""
+    assert seed.findtext(".//tei:titleStmt/tei:title", namespaces=NS)
+    date = seed.find(".//tei:sourceDesc/tei:bibl/tei:date", NS)
+    assert date is not None
+    assert date.get("when") == "2023-03-16"
+    assert seed.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='source']", namespaces=NS) == str(SEED)
+    assert seed.get(XML_ID) == "_" + SEED.stem  # an NCName cannot start with a digit
+
+
+def test_ids_are_unique(seed: ElementTree.Element) -> None:
+    """No xml:id is declared twice."""
+    ids = [element.get(XML_ID) for element in seed.iter() if element.get(XML_ID)]
+    assert len(ids) == len(set(ids))
+
+
+def test_captions_are_notes_inside_the_turn_they_interrupt() -> None:
+    """A photo caption between two paragraphs of a turn is a note of that kind inside its u, in place."""
+    briefing = st.parse("CCTV:\nFirst part of the question.\n[Photo by Yin Kaifeng/China SCIO]\nSecond part?\n")
+    assert [note.kind for note in briefing.notes] == ["photo-caption"]
+    (utterance,) = tei(briefing).findall(".//tei:u", NS)
+    assert [(child.tag.split("}")[1], child.get("type")) for child in utterance] == [
+        ("seg", None),
+        ("note", "photo-caption"),
+        ("seg", None),
+    ]
+
+
+def test_captions_between_turns_stay_between_them() -> None:
+    """A caption after a turn's last paragraph is a note in the division, before the next label."""
+    root = tei(st.parse("CCTV:\nA question?\n[Photo by Yin Kaifeng/China SCIO]\nLin Zhaohui:\nAn answer.\n"))
+    division = root.find(".//tei:body/tei:div", NS)
+    assert division is not None
+    assert [(child.tag.split("}")[1], child.get("type")) for child in division] == [
+        ("note", "speaker"),
+        ("u", None),
+        ("note", "photo-caption"),
+        ("note", "speaker"),
+        ("u", None),
+    ]
+
+
+@pytest.mark.parametrize("path", valid_fixtures(), ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_every_fixture_gives_consistent_tei(path: Path) -> None:
+    """For every fixture: u, seg and pb counts match the parse and every reference is declared."""
+    briefing = st.parse_file(path)
+    root = tei(briefing, source=path)
+    assert len(root.findall(".//tei:u", NS)) == len(briefing.turns)
+    assert len(root.findall(".//tei:seg", NS)) == sum(len(turn.paragraphs) for turn in briefing.turns)
+    assert len(root.findall(".//tei:pb", NS)) == len(briefing.page_breaks)
+    targets = declared_ids(root)
+    for element in root.iter():
+        for attribute in ("who", "ana"):
+            if element.get(attribute):
+                assert element.get(attribute, "")[1:] in targets
+
+
+def test_unknown_speakers_have_no_who_or_ana() -> None:
+    """A label naming nobody in the header gets neither @who nor @ana: unknown stays unknown."""
+    root = tei(st.parse("Ji Haoran:\nSome speech.\n"))
+    (utterance,) = root.findall(".//tei:u", NS)
+    assert utterance.get("who") is None
+    assert utterance.get("ana") is None
+    assert root.findtext(".//tei:note[@type='speaker']", namespaces=NS) == "Ji Haoran"
