@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench fuzz tables golden clean
+.PHONY: demo test lint typecheck unit docs bench fuzz tables golden clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "scio-transcripts needs Python 3.11 or newer")'
@@ -36,7 +36,11 @@ typecheck: $(VENV)/.installed-dev
 unit: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
-test: lint typecheck unit
+# The documentation site; --strict turns every warning (a broken link, a missing page) into a failure.
+docs: $(VENV)/.installed-dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+test: lint typecheck unit docs
 
 # Speed and memory against the baselines; prints a table, asserts nothing about time.
 bench: $(VENV)/.installed-dev

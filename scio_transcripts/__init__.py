@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from ._errors import DecodeError, ParseError
 from ._parse import parse, parse_file
 from ._render import render
+from .dialects import BriefingTransformer, Dialect, detect_dialect, dialects, register_dialect
 from .models import (
     Briefing,
     Diagnostic,
@@ -63,9 +64,11 @@ _LAZY = {
 
 __all__ = [
     "Briefing",
+    "BriefingTransformer",
     "CsvWriter",
     "DecodeError",
     "Diagnostic",
+    "Dialect",
     "EmptyFileError",
     "Exchange",
     "ExchangeRow",
@@ -81,12 +84,15 @@ __all__ = [
     "Turn",
     "TurnRow",
     "__version__",
+    "detect_dialect",
+    "dialects",
     "exchange_rows",
     "from_dict",
     "from_json",
     "parse",
     "parse_file",
     "parse_many",
+    "register_dialect",
     "render",
     "to_csv",
     "to_dataframe",

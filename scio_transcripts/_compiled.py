@@ -2,8 +2,9 @@
 
 Building the LALR tables from a grammar takes longer than importing Lark itself. The tables of the
 shipped grammars are therefore stored as plain JSON (never pickle: loading data must not be able to
-run code) next to their ``.lark`` file, together with the grammar text and the Lark version they
-were built from; when either differs, the tables are ignored and the grammar is compiled as usual.
+run code) next to their ``.lark`` file, together with the text of the shipped grammars and the Lark
+version they were built from; when either differs, the tables are ignored and the grammar is
+compiled as usual.
 Regenerate them with ``python -m scio_transcripts._compiled`` (``make tables``).
 """
 
@@ -75,14 +76,14 @@ def main() -> None:
     """Rewrite the compiled tables of every shipped grammar."""
     from importlib import resources
 
-    from ._grammar import GRAMMAR_FOLDER, GRAMMAR_PACKAGE, compile_grammar
+    from ._grammar import GRAMMAR_FOLDER, GRAMMAR_PACKAGE, compile_grammar, shipped_grammars_text
 
     folder = resources.files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FOLDER)
+    stamp = shipped_grammars_text()
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".lark"):
-            text = entry.read_text(encoding="utf-8")
             target = folder.joinpath(tables_name(entry.name))
-            target.write_text(dump_tables(compile_grammar(entry.name), text) + "\n", encoding="utf-8")  # type: ignore[attr-defined]
+            target.write_text(dump_tables(compile_grammar(entry.name), stamp) + "\n", encoding="utf-8")  # type: ignore[attr-defined]
             print(f"wrote {target}")
 
 

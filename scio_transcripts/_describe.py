@@ -1,4 +1,9 @@
-"""Readable names for the grammar's terminals, so no message ever shows a terminal's name."""
+"""Names of grammar symbols: readable ones for messages, local ones for code.
+
+No message ever shows a terminal's name. And a dialect that ``%import``s rules of the base
+grammar gets Lark's namespaced copies of everything those rules use (``scio_en__BREADCRUMB``,
+``_scio_en__header_item``); code that gives a symbol a meaning looks it up by its local name.
+"""
 
 from __future__ import annotations
 
@@ -51,15 +56,25 @@ _EVERYWHERE = frozenset(
 )
 
 
+def local_name(name: str) -> str:
+    """``scio_en__BREADCRUMB`` → ``BREADCRUMB``, ``_scio_en__items`` → ``_items``; others unchanged."""
+    if name.startswith("__") or "__" not in name:
+        return name  # Lark's own helper rules (``__body_star_4``), and plain names
+    inline = name.startswith("_")
+    local = name[1:].split("__", 1)[1] if inline else name.split("__", 1)[1]
+    return f"_{local}" if inline else local
+
+
 def readable(terminal: str) -> str:
     """The readable name of a terminal; a dialect's own terminals fall back to their words."""
+    terminal = local_name(terminal)
     return TERMINAL_NAMES.get(terminal, terminal.lower().replace("_", " ").strip())
 
 
 def expected_names(terminals: Iterable[str]) -> tuple[str, ...]:
     """Readable names of what a parser state accepts, the ubiquitous ones left out when others exist."""
     names = sorted(name for name in set(terminals) if name.isupper())  # the rest are rules' gotos
-    specific = [name for name in names if name not in _EVERYWHERE and not name.startswith("_")]
+    specific = [name for name in names if local_name(name) not in _EVERYWHERE and not name.startswith("_")]
     return tuple(dict.fromkeys(readable(name) for name in (specific or names)))
 
 

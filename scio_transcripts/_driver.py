@@ -21,7 +21,7 @@ from lark import Token, Transformer, Tree
 from lark.grammar import Rule
 from lark.parsers.lalr_analysis import Shift
 
-from ._describe import expected_names, join_alternatives, readable
+from ._describe import expected_names, join_alternatives, local_name, readable
 from ._lexer import UNPLACED, LineLexer
 from ._resolve import Unplaced
 
@@ -84,7 +84,7 @@ class ParseTables(NamedTuple):
 
 def _builder(rule: Rule, transformer: Transformer[Any, Any]) -> Callable[[list[Any]], Any]:
     """The function that makes a rule's value from its children, as Lark's tree builder would."""
-    name = rule.alias or rule.origin.name
+    name = local_name(rule.alias or rule.origin.name)
     if name.startswith("_"):
         return _inline
     method = getattr(transformer, name, None)

@@ -1,17 +1,20 @@
-"""Loads the shipped grammar and builds its LALR parser and line lexer, once per grammar."""
+"""Loads a dialect's grammar and builds its LALR tables and line lexer, once per dialect."""
 
 from __future__ import annotations
 
-import functools
 import pkgutil
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from lark import Lark
+from lark.load_grammar import FromPackageLoader
 
 from ._compiled import load_tables, tables_name
 from ._driver import ParseTables
 from ._lexer import LineLexer
-from ._transform import PartsTransformer
+
+if TYPE_CHECKING:
+    from .dialects import Dialect
 
 GRAMMAR_PACKAGE = "scio_transcripts"
 GRAMMAR_FOLDER = "grammar"
@@ -26,38 +29,79 @@ class Engine(NamedTuple):
     tables: ParseTables
 
 
-@functools.cache
-def load_engine(grammar_file: str = BASE_GRAMMAR) -> Engine:
-    """The engine for a grammar file shipped in the package's ``grammar/`` folder.
+_engines: dict[str, Engine] = {}
 
-    Uses the tables compiled ahead of time when they match the grammar, else compiles it.
+
+def load_engine(dialect: Dialect | None = None) -> Engine:
+    """The engine of a dialect (English SCIO pages by default), built on first use.
+
+    Shipped grammars load from the tables compiled ahead of time when those match the grammars.
     """
-    parser = _load_compiled(grammar_file) or compile_grammar(grammar_file)
+    if dialect is None:
+        from .dialects import get_dialect
+
+        dialect = get_dialect("scio-en")
+    engine = _engines.get(dialect.name)
+    if engine is None:
+        engine = _engines[dialect.name] = _build(dialect)
+    return engine
+
+
+def forget_engine(name: str) -> None:
+    """Drop the engine of a dialect, so that a newly registered one of that name is built afresh."""
+    _engines.pop(name, None)
+
+
+def _build(dialect: Dialect) -> Engine:
+    lexer_class = type(
+        f"{type(dialect).__name__}Lexer",
+        (LineLexer,),
+        {
+            "openers": dialect.openers,
+            "splitters": dialect.splitters,
+            "summary_only": dialect.summary_only,
+            "checks": dialect.checks,
+        },
+    )
+    parser = None
+    if dialect.grammar_folder is None:
+        parser = _load_compiled(dialect.grammar, lexer_class)
+    parser = parser or compile_grammar(dialect.grammar, lexer_class, dialect.grammar_folder)
     lexer = parser.parser.lexer
     assert isinstance(lexer, LineLexer)
     table = parser.parser.parser.parser.parse_table
-    tables = ParseTables.build(table.states, table.start_states["start"], table.end_states["start"], PartsTransformer())
-    return Engine(parser, lexer, tables)
+    start, end = table.start_states["start"], table.end_states["start"]
+    return Engine(parser, lexer, ParseTables.build(table.states, start, end, dialect.transformer()))
 
 
-def compile_grammar(grammar_file: str) -> Lark:
-    """Build the LALR parser of a shipped grammar from its text."""
-    return Lark.open_from_package(
-        GRAMMAR_PACKAGE,
-        grammar_file,
-        (GRAMMAR_FOLDER,),
-        parser="lalr",
-        lexer=LineLexer,
-        maybe_placeholders=False,
-    )
+def compile_grammar(grammar_file: str, lexer_class: type[LineLexer] = LineLexer, folder: Path | None = None) -> Lark:
+    """Build the LALR parser of a grammar file: shipped, or in ``folder``.
+
+    Either way ``%import`` finds the shipped grammars, so a user's grammar can extend them from
+    an installed wheel.
+    """
+    shipped = FromPackageLoader(GRAMMAR_PACKAGE, (GRAMMAR_FOLDER,))
+    options = {"parser": "lalr", "lexer": lexer_class, "maybe_placeholders": False}
+    if folder is None:
+        return Lark.open_from_package(GRAMMAR_PACKAGE, grammar_file, (GRAMMAR_FOLDER,), **options)
+    path = folder / grammar_file
+    text = path.read_text(encoding="utf-8")
+    return Lark(text, source_path=str(path), import_paths=[shipped, str(folder)], **options)
 
 
-def _load_compiled(grammar_file: str) -> Lark | None:
-    grammar = pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{grammar_file}")
+def shipped_grammars_text() -> str:
+    """The text of every shipped grammar: compiled tables are stamped with it, since a dialect's
+    grammar may ``%import`` the others."""
+    names = ("scio_en.lark", "scio_zh.lark", "mfa_en.lark")
+    texts = [pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{name}") or b"" for name in names]
+    return "\n".join(text.decode("utf-8") for text in texts)
+
+
+def _load_compiled(grammar_file: str, lexer_class: type[LineLexer]) -> Lark | None:
     try:
         tables = pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{tables_name(grammar_file)}")
     except FileNotFoundError:
         return None
-    if grammar is None or tables is None:
+    if tables is None:
         return None
-    return load_tables(tables.decode("utf-8"), grammar.decode("utf-8"), lexer=LineLexer)
+    return load_tables(tables.decode("utf-8"), shipped_grammars_text(), lexer=lexer_class)

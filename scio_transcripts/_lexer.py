@@ -11,13 +11,14 @@ from the grammar file, a dialect that overrides a terminal changes the lexing to
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer, LexerState
 
+from ._describe import local_name
 from ._source import Piece, content_lines
 
 # Terminals that may end before their line does; the rest of the line is lexed on its own.
@@ -37,14 +38,17 @@ class LexerRule(NamedTuple):
     """One terminal as the line lexer uses it."""
 
     name: str
+    """The terminal's name in the parse table (namespaced when a dialect imported it)."""
     pattern: str
     priority: int
     check: Callable[[str], bool] | None
+    opens_line: bool
+    """Whether the terminal may end before its line does (a label, a heading…)."""
 
     @property
     def anchored(self) -> str:
         """The pattern as it must match a line part: whole, unless the terminal opens a line."""
-        return self.pattern if self.name in OPENERS else f"(?:{self.pattern})\\Z"
+        return self.pattern if self.opens_line else f"(?:{self.pattern})\\Z"
 
 
 class _Candidates:
@@ -103,27 +107,43 @@ class _Candidates:
 
 
 class LineLexer(Lexer):
-    """Lexes a transcript line by line, in the context of the parser's state."""
+    """Lexes a transcript line by line, in the context of the parser's state.
+
+    A dialect subclasses it to change which terminals open or split lines and which checks veto
+    a match; everything else comes from the grammar's terminal definitions.
+    """
 
     __future_interface__ = 2
 
-    def __init__(self, lexer_conf: LexerConf, checks: dict[str, Callable[[str], bool]] | None = None) -> None:
+    openers: frozenset[str] = OPENERS
+    splitters: frozenset[str] = SPLITTERS
+    summary_only: frozenset[str] = SUMMARY_ONLY
+    checks: Mapping[str, Callable[[str], bool]] | None = None
+    """Terminal (local) name → check; None means the checks of ``_heuristics``."""
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
         from ._heuristics import TERMINAL_CHECKS
 
-        checks = TERMINAL_CHECKS if checks is None else checks
-        rules = [
-            LexerRule(terminal.name, terminal.pattern.to_regexp(), terminal.priority, checks.get(terminal.name))
-            for terminal in lexer_conf.terminals
-            if terminal.name not in lexer_conf.ignore
-        ]
+        checks = TERMINAL_CHECKS if self.checks is None else self.checks
+        rules = []
+        for terminal in lexer_conf.terminals:
+            if terminal.name in lexer_conf.ignore:
+                continue
+            local = local_name(terminal.name)
+            pattern = terminal.pattern.to_regexp()
+            opens = local in self.openers or local in self.splitters
+            rules.append(LexerRule(terminal.name, pattern, terminal.priority, checks.get(local), opens))
         # Highest priority first; among equals, the order of the grammar file.
         self.rules = sorted(rules, key=lambda rule: -rule.priority)
-        splitters = [rule.pattern for rule in self.rules if rule.name in SPLITTERS]
+        self._summary_names = frozenset(rule.name for rule in self.rules if local_name(rule.name) in self.summary_only)
+        splitters = [rule.pattern for rule in self.rules if local_name(rule.name) in self.splitters]
         self._splitter = re.compile("|".join(splitters)) if splitters else None
         self._with_summary: dict[frozenset[str], _Candidates] = {}
         self._without_summary: dict[frozenset[str], _Candidates] = {}
         self._compiled: dict[str, re.Pattern[str]] = {}
-        self._everything = _Candidates([rule for rule in self.rules if rule.name not in SUMMARY_ONLY], self._compiled)
+        self._everything = _Candidates(
+            [rule for rule in self.rules if rule.name not in self._summary_names], self._compiled
+        )
 
     # -- Lark's interface: lets Lark.parse() use this lexer directly ----------------------------
 
@@ -165,7 +185,7 @@ class LineLexer(Lexer):
             rules = [
                 rule
                 for rule in self.rules
-                if rule.name in accepted and (allow_summary or rule.name not in SUMMARY_ONLY)
+                if rule.name in accepted and (allow_summary or rule.name not in self._summary_names)
             ]
             found = cache[accepted] = _Candidates(rules, self._compiled)
         return found

@@ -9,16 +9,19 @@ from ._errors import DecodeError, ParseError, caret_context
 from ._grammar import load_engine
 from ._resolve import build_briefing
 from ._source import LineIndex
-from .models import Briefing
+from .dialects import Dialect, detect_dialect, get_dialect
+from .models import Briefing, Diagnostic
 
 
-def parse(text: str, *, strict: bool = False) -> Briefing:
+def parse(text: str, *, strict: bool = False, dialect: str | Dialect = "scio-en") -> Briefing:
     """Parse the text of one briefing page.
 
     Args:
         text: The page as text. Line endings may be ``\\n``, ``\\r\\n`` or ``\\r``; spans index
             this string as given.
         strict: Raise at the first structural problem instead of working around it.
+        dialect: The kind of transcript: a name from ``dialects()``, a ``Dialect``, or ``"auto"``
+            to pick one by a cheap sniff of the text (``detect_dialect``).
 
     Returns:
         The briefing. In lenient mode, text that could not be placed is in ``unparsed`` and
@@ -27,27 +30,28 @@ def parse(text: str, *, strict: bool = False) -> Briefing:
     Raises:
         ParseError: In strict mode, at the first problem lenient mode would have worked around.
         TypeError: If ``text`` is not a ``str``.
+        ValueError: If no dialect has the given name.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the text as str, not {type(text).__name__}; use parse_file() for files")
-    engine = load_engine()
+    chosen = get_dialect(detect_dialect(text) if dialect == "auto" else dialect)
+    engine = load_engine(chosen)
     run = Run(engine.tables, engine.lexer)
     parts = run.parse(text)
-    unplaced = run.unplaced
-    briefing = build_briefing(parts, unplaced)
+    briefing = chosen.finish(build_briefing(parts, run.unplaced), text)
     if strict and briefing.diagnostics:
-        raise _strict_error(text, briefing.diagnostics[0].message, briefing.diagnostics[0])
+        raise _strict_error(text, briefing.diagnostics[0])
     return briefing
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Briefing:
+def parse_file(path: str | os.PathLike[str], *, strict: bool = False, dialect: str | Dialect = "scio-en") -> Briefing:
     """Read a UTF-8 file (a BOM and any line endings are fine) and parse it.
 
     Spans index the decoded text as it is in the file: ``\\r\\n`` is not translated.
 
     Raises:
         DecodeError: If the bytes are not UTF-8; says which file and at which byte.
-        ParseError: In strict mode, as for ``parse``.
+        ParseError: In strict mode, as for ``parse``; ``dialect`` as for ``parse`` too.
         OSError: If the file cannot be read.
     """
     with open(path, "rb") as file:  # noqa: PTH123 - pathlib's import alone costs a tenth of a cold start
@@ -65,19 +69,16 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False) -> Briefin
             line=line,
             column=column,
         ) from None
-    return parse(text, strict=strict)
+    return parse(text, strict=strict, dialect=dialect)
 
 
-def _strict_error(text: str, message: str, diagnostic: object) -> ParseError:
-    from .models import Diagnostic
-
-    assert isinstance(diagnostic, Diagnostic)
-    index = LineIndex(text)
+def _strict_error(text: str, diagnostic: Diagnostic) -> ParseError:
+    """The first thing lenient mode worked around, as the error strict mode raises."""
     span = diagnostic.span
     return ParseError(
-        message,
+        diagnostic.message,
         line=span.line,
         column=span.column,
-        context=caret_context(index.source_line(span.line), span.column),
+        context=caret_context(LineIndex(text).source_line(span.line), span.column),
         expected=diagnostic.expected,
     )

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import attrs
-from lark import Token
+from lark import Token, Tree
 
 from . import _heuristics as heuristics
 from ._dates import find_date, split_dateline
+from ._describe import local_name
 from ._transform import (
     CreditsPart,
     DatelinePart,
@@ -45,6 +46,12 @@ class Unplaced(NamedTuple):
     token: Token
     message: str
     expected: tuple[str, ...]
+
+
+_KNOWN_PARTS = frozenset(
+    {TitlePart, DatelinePart, SectionPart, PageBreakPart, TurnPart, CreditsPart, RelatedPart, NotePart}
+    | {SummaryPart, DatePart}
+)
 
 
 def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
@@ -89,6 +96,7 @@ class _Assembly:
             self.note("summary", summary.token)
         for date_part in by_kind[DatePart]:
             self.note("header-date" if date_part.in_header else "date", date_part.token)
+        self._keep_foreign(part for kind, found in by_kind.items() if kind not in _KNOWN_PARTS for part in found)
         date = self._date(parts, dateline_date)
         return Briefing(
             title=title,
@@ -109,6 +117,19 @@ class _Assembly:
             unparsed=tuple(sorted(self.unparsed, key=lambda fragment: fragment.span.start)),
             diagnostics=tuple(sorted(self.diagnostics, key=lambda diagnostic: diagnostic.span.start)),
         )
+
+    def _keep_foreign(self, values: Iterable[object]) -> None:
+        """A dialect's rule without a transformer method leaves a tree or a token: keep its text as
+        notes named after the rule, so that a grammar extension can never lose text."""
+        for value in values:
+            if isinstance(value, Token):
+                self.note(local_name(value.type).lower().replace("_", "-"), value)
+            elif isinstance(value, Tree):
+                kind = local_name(str(value.data)).lower().replace("_", "-")
+                for token in value.scan_values(lambda item: isinstance(item, Token)):
+                    self.note(kind, token)
+            elif isinstance(value, list | tuple):
+                self._keep_foreign(value)
 
     # -- title, dateline, date ---------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from lark import Token, Transformer
 
+from ._describe import local_name
 from .models import Span
 
 # The note kind of each terminal that the grammar's ``note`` rule accepts.
@@ -140,7 +141,8 @@ class PartsTransformer(Transformer[Token, list[Part]]):
 
     def note(self, children: list[Token]) -> list[Part]:
         (token,) = children
-        return [NotePart(NOTE_KINDS.get(token.type, token.type.lower().replace("_", "-")), token)]
+        kind = local_name(token.type)
+        return [NotePart(NOTE_KINDS.get(kind, kind.lower().replace("_", "-")), token)]
 
     def page_break(self, children: list[Token]) -> list[Part]:
         return [PageBreakPart(children[0])]
@@ -167,7 +169,7 @@ class PartsTransformer(Transformer[Token, list[Part]]):
 
     def header_section(self, children: list[Any]) -> list[Part]:
         heading, *items = children
-        kind, summary = _HEADING_KINDS.get(heading.type, (heading.type.lower(), False))
+        kind, summary = _HEADING_KINDS.get(local_name(heading.type), (local_name(heading.type).lower(), False))
         return _section(kind, summary, heading, items)
 
     def speakers_heading(self, children: list[Token]) -> Token:

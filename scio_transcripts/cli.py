@@ -6,6 +6,8 @@ skipped (unreadable, empty, not UTF-8, or failing ``--strict``) or the command l
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import glob
 import io
 import os
@@ -13,11 +15,12 @@ import secrets
 import shutil
 import sys
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Generic, Literal, NoReturn, TextIO, TypeVar
 
 import click
 from tqdm import tqdm
@@ -32,6 +35,8 @@ TABLES: tuple[Table, ...] = ("turns", "exchanges")
 FORMATS = ("json", "jsonl", "csv", "tei", "convokit", "parquet")
 # Formats that need a directory: several files per run, or bytes that a terminal should not get.
 DIRECTORY_ONLY = ("convokit", "parquet")
+
+T = TypeVar("T")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,19 +104,27 @@ def parse(
         raise click.UsageError(f"--format tei writes one document per input; give --out DIR for {len(files)} inputs")
     directory = None if to_stdout else _output_directory(out)
 
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=to_stdout)
-    briefings = batch.successes(st.parse_many(files, jobs=jobs, strict=strict))
+    # Each briefing is converted in the worker that parsed it (see _InWorker); this process only writes.
+    batch = _Batch(files, quiet=quiet, writing_to_stdout=to_stdout, jobs=jobs, strict=strict)
     if output_format in ("json", "tei"):
-        _write_documents(briefings, output_format, directory, _common_folder(files))
+        convert: Callable[[Path, st.Briefing], str]
+        if output_format == "json":
+            convert = functools.partial(_json_text, None if directory is None else 2)
+        else:
+            convert = _tei_text
+        _write_documents(batch.run(convert), output_format, directory, _common_folder(files))
     elif output_format in ("csv", "jsonl"):
         tables = (table,) if table else (("turns",) if directory is None else TABLES)
-        _write_tables(briefings, output_format, tables, directory)
+        texts = batch.run(functools.partial(_table_text, output_format, tables))
+        _write_tables(texts, output_format, tables, directory)
     elif output_format == "parquet":
         assert directory is not None
-        _write_parquet(briefings, (table,) if table else TABLES, directory)
+        tables = (table,) if table else TABLES
+        _write_parquet(batch.run(functools.partial(_table_rows, tables)), tables, directory)
     else:
         assert directory is not None
-        st.write_convokit(briefings, directory)
+        # The corpus numbers speakers and conversations across briefings, so it is built here.
+        st.write_convokit(batch.successes(st.parse_many(files, jobs=jobs, strict=strict)), directory)
     batch.finish(f"written to {out if directory else 'standard output'}")
 
 
@@ -126,12 +139,12 @@ def check(paths: tuple[str, ...], jobs: int, quiet: bool) -> None:
     """
     files = _expand_inputs(paths)
     # The diagnostics go through the bar's own writer, so the bar may show between them.
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=False)
+    batch = _Batch(files, quiet=quiet, writing_to_stdout=False, jobs=jobs, strict=False)
     with_problems = 0
-    for path, briefing in batch.successes(st.parse_many(files, jobs=jobs)):
-        for diagnostic in briefing.diagnostics:
-            tqdm.write(f"{path}:{diagnostic.span.line}:{diagnostic.span.column}: {diagnostic.message}", file=sys.stdout)
-        with_problems += bool(briefing.diagnostics)
+    for _, problems in batch.run(_problems):
+        for problem in problems:
+            tqdm.write(problem, file=sys.stdout)
+        with_problems += bool(problems)
     batch.finish(f"{with_problems} with problems")
     if with_problems:
         sys.exit(EXIT_PROBLEMS)
@@ -181,7 +194,10 @@ def summary(briefing: st.Briefing, file: Path, *, width: int = 100) -> str:
 class _Batch:
     """One run over many files: the progress bar, the report of skipped files, the exit code."""
 
-    def __init__(self, files: Sequence[Path], *, quiet: bool, writing_to_stdout: bool) -> None:
+    def __init__(self, files: Sequence[Path], *, quiet: bool, writing_to_stdout: bool, jobs: int, strict: bool) -> None:
+        self.files = files
+        self.jobs = jobs
+        self.strict = strict
         self.total = len(files)
         self.skipped = 0
         self.quiet = quiet
@@ -189,15 +205,29 @@ class _Batch:
         shown = not quiet and not writing_to_stdout and sys.stdout.isatty() and sys.stderr.isatty()
         self.bar = tqdm(total=self.total, unit="file", disable=not shown, file=sys.stderr, leave=False)
 
-    def successes(self, results: Iterable[tuple[Path, st.Briefing | Exception]]) -> Iterator[tuple[Path, st.Briefing]]:
-        """The parsed briefings; every failure is reported on stderr and counted instead."""
+    def run(self, convert: Callable[[Path, st.Briefing], T]) -> Iterator[tuple[Path, T]]:
+        """Parse the files and ``convert`` each briefing in the worker that parsed it, in input order.
+
+        A file that could not be parsed is reported and counted as ``successes`` does; an exception
+        raised by ``convert`` is a bug, not a skipped file, and is raised here, as it would be if
+        the conversion ran in this process.
+        """
+        results = st.parse_many(self.files, jobs=self.jobs, strict=self.strict, then=_InWorker(convert))
+        converted: Iterator[tuple[Path, T | _Failed]] = self.successes(results)
+        for path, result in converted:
+            if isinstance(result, _Failed):
+                result.reraise()
+            yield path, result
+
+    def successes(self, results: Iterable[tuple[Path, T | Exception]]) -> Iterator[tuple[Path, T]]:
+        """The results of the files that were parsed; every failure is reported on stderr and counted instead."""
         for path, result in results:
             self.bar.update()
-            if isinstance(result, st.Briefing):
-                yield path, result
-            else:
+            if isinstance(result, Exception):
                 self.skipped += 1
                 tqdm.write(_failure(path, result), file=sys.stderr)
+            else:
+                yield path, result
 
     def finish(self, outcome: str) -> None:
         """Close the bar, say what happened, and exit 2 if anything was skipped."""
@@ -208,6 +238,82 @@ class _Batch:
             if not self.quiet:
                 click.echo(f"{self.skipped} file(s) skipped", err=True)
             sys.exit(EXIT_SKIPPED)
+
+
+@dataclasses.dataclass(frozen=True)
+class _InWorker(Generic[T]):
+    """A conversion for ``parse_many``'s ``then``: it runs in the worker that parsed the briefing.
+
+    Sending a briefing back from a worker costs nearly half as much as parsing it, and converting
+    it in this process would leave one process doing work the workers could share; so the workers
+    send back what is to be written (text, or rows of plain values) and this process only writes.
+    An exception in the conversion comes back as a ``_Failed`` rather than as the file's result,
+    so that it is raised, as a bug, instead of being reported as a skipped file.
+    """
+
+    convert: Callable[[Path, st.Briefing], T]
+
+    def __call__(self, path: Path, briefing: st.Briefing) -> T | _Failed:
+        try:
+            return self.convert(path, briefing)
+        except Exception as error:
+            return _Failed(error, "".join(traceback.format_exception(error)))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Failed:
+    """An exception raised while converting a briefing, with its traceback as text (pickling drops it)."""
+
+    error: Exception
+    trace: str
+
+    def reraise(self) -> NoReturn:
+        if self.error.__traceback__ is None:  # it came from a worker process
+            self.error.add_note(f"Raised in a worker process:\n{self.trace}")
+        raise self.error
+
+
+def _json_text(indent: int | None, _: Path, briefing: st.Briefing) -> str:
+    """A JSON document: indented for a file, one line on standard output (JSON Lines)."""
+    return st.to_json(briefing, indent=indent) + "\n"
+
+
+def _tei_text(path: Path, briefing: st.Briefing) -> str:
+    return st.to_tei(briefing, source=path)
+
+
+def _table_text(output_format: str, tables: Sequence[Table], path: Path, briefing: st.Briefing) -> list[str]:
+    """The rows of each table as CSV or JSON Lines text, without the CSV header line."""
+    texts = []
+    for table in tables:
+        buffer = io.StringIO(newline="")
+        if output_format == "csv":
+            writer: st.CsvWriter | st.JsonlWriter = st.CsvWriter(buffer, table=table)
+            buffer.seek(0)  # the header line, which the file gets once, from its own writer
+            buffer.truncate()
+        else:
+            writer = st.JsonlWriter(buffer)
+        rows = st.turn_rows(briefing, source=path) if table == "turns" else st.exchange_rows(briefing, source=path)
+        writer.write(rows)
+        texts.append(buffer.getvalue())
+    return texts
+
+
+def _table_rows(
+    tables: Sequence[Table], path: Path, briefing: st.Briefing
+) -> tuple[list[st.TurnRow], list[st.ExchangeRow]]:
+    """The turn rows and the exchange rows, each empty unless its table is wanted."""
+    turns = st.turn_rows(briefing, source=path) if "turns" in tables else []
+    exchanges = st.exchange_rows(briefing, source=path) if "exchanges" in tables else []
+    return turns, exchanges
+
+
+def _problems(path: Path, briefing: st.Briefing) -> list[str]:
+    """What ``check`` prints for a briefing: a file:line:col: message line per diagnostic."""
+    return [
+        f"{path}:{diagnostic.span.line}:{diagnostic.span.column}: {diagnostic.message}"
+        for diagnostic in briefing.diagnostics
+    ]
 
 
 def _failure(path: Path, error: Exception) -> str:
@@ -260,16 +366,12 @@ def _common_folder(files: Sequence[Path]) -> Path:
 
 
 def _write_documents(
-    briefings: Iterable[tuple[Path, st.Briefing]], output_format: str, directory: Path | None, common: Path
+    documents: Iterable[tuple[Path, str]], output_format: str, directory: Path | None, common: Path
 ) -> None:
     """A JSON or TEI document per briefing: a file each in the directory, or lines on stdout."""
     with ExitStack() as stack:
         stdout = stack.enter_context(_stdout_text()) if directory is None else None
-        for path, briefing in briefings:
-            if output_format == "json":
-                text = st.to_json(briefing, indent=None if stdout else 2) + "\n"
-            else:
-                text = st.to_tei(briefing, source=path)
+        for path, text in documents:
             if stdout is not None:
                 stdout.write(text)
                 continue
@@ -282,36 +384,39 @@ def _write_documents(
 
 
 def _write_tables(
-    briefings: Iterable[tuple[Path, st.Briefing]],
+    texts: Iterable[tuple[Path, list[str]]],
     output_format: str,
     tables: Sequence[Table],
     directory: Path | None,
 ) -> None:
-    """Combined tables of all briefings as CSV or JSON Lines, streamed row by row."""
+    """Combined tables of all briefings as CSV or JSON Lines, streamed briefing by briefing.
+
+    ``texts`` holds, per briefing, the text of its rows of each table, in the order of ``tables``.
+    """
     with ExitStack() as stack:
-        writers: dict[Table, st.CsvWriter | st.JsonlWriter] = {}
+        files: list[TextIO] = []
         for table in tables:
             if directory is None:
                 file = stack.enter_context(_stdout_text())
             else:
                 file = stack.enter_context(_replacing(directory / f"{table}.{output_format}"))
-            writers[table] = st.CsvWriter(file, table=table) if output_format == "csv" else st.JsonlWriter(file)
-        for path, briefing in briefings:
-            if "turns" in writers:
-                writers["turns"].write(st.turn_rows(briefing, source=path))
-            if "exchanges" in writers:
-                writers["exchanges"].write(st.exchange_rows(briefing, source=path))
+            if output_format == "csv":
+                st.CsvWriter(file, table=table)  # writes the header line
+            files.append(file)
+        for _, briefing_texts in texts:
+            for file, text in zip(files, briefing_texts, strict=True):
+                file.write(text)
 
 
-def _write_parquet(briefings: Iterable[tuple[Path, st.Briefing]], tables: Sequence[Table], directory: Path) -> None:
+def _write_parquet(
+    rows: Iterable[tuple[Path, tuple[list[st.TurnRow], list[st.ExchangeRow]]]], tables: Sequence[Table], directory: Path
+) -> None:
     """Parquet tables; the rows of the whole batch are held in memory until the file is written."""
     turns: list[st.TurnRow] = []
     exchanges: list[st.ExchangeRow] = []
-    for path, briefing in briefings:
-        if "turns" in tables:
-            turns += st.turn_rows(briefing, source=path)
-        if "exchanges" in tables:
-            exchanges += st.exchange_rows(briefing, source=path)
+    for _, (briefing_turns, briefing_exchanges) in rows:
+        turns += briefing_turns
+        exchanges += briefing_exchanges
     for table in tables:
         with _temporary_beside(directory / f"{table}.parquet") as temporary:
             st.write_parquet(turns if table == "turns" else exchanges, temporary, table=table)

@@ -30,3 +30,23 @@ def invalid_fixtures() -> list[Path]:
 def read_fixture(path: Path) -> str:
     """The fixture exactly as stored: no newline translation, the BOM kept."""
     return path.read_bytes().decode("utf-8")
+
+
+# Fixtures of the other shipped dialects, one folder per dialect and feature (FORMATS-DIALECTS.md).
+DIALECT_FEATURES = {
+    "scio-zh": ("intro", "labels", "host", "chrome", "bilingual", "traditional"),
+    "mfa-en": ("title", "modern", "older", "mirrors"),
+}
+
+
+def dialect_fixtures() -> list[tuple[str, Path]]:
+    """(dialect, path) of every dialect fixture, after checking that each feature folder holds some."""
+    found: list[tuple[str, Path]] = []
+    for dialect, features in DIALECT_FEATURES.items():
+        for feature in features:
+            folder = DATA / "dialects" / dialect / feature
+            paths = sorted(folder.glob("*.txt"))
+            if not paths:
+                raise AssertionError(f"no fixtures in {folder}")
+            found += [(dialect, path) for path in paths]
+    return found

@@ -10,13 +10,13 @@ import re
 
 import scio_transcripts as st
 
-from .fixtures import invalid_fixtures, read_fixture, valid_fixtures
+from .fixtures import dialect_fixtures, invalid_fixtures, read_fixture, valid_fixtures
 from .golden import golden
 
 
 def main() -> None:
-    for path in valid_fixtures():
-        briefing = st.parse(read_fixture(path))
+    for dialect, path in [("scio-en", path) for path in valid_fixtures()] + dialect_fixtures():
+        briefing = st.parse(read_fixture(path), dialect=dialect)
         text = _compact_lists(json.dumps(golden(briefing), indent=2, ensure_ascii=False)) + "\n"
         path.with_suffix(".json").write_text(text, encoding="utf-8")
     for path in invalid_fixtures():

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import assert_type
 
 import pytest
 
@@ -111,3 +112,70 @@ def test_paths_may_be_strings(folder: list[Path]) -> None:
     ((path, result),) = list(st.parse_many([str(folder[0])]))
     assert path == folder[0]
     assert isinstance(result, st.Briefing)
+
+
+def _turn_count(path: Path, briefing: st.Briefing) -> tuple[str, int]:
+    """A ``then`` for the tests: small, plain, picklable."""
+    return path.name, len(briefing.turns)
+
+
+def _fail_on_fixtures(path: Path, briefing: st.Briefing) -> int:
+    """A ``then`` that breaks for some files, as a bug in a caller's function would."""
+    if path.name.startswith("fixture"):
+        raise KeyError(path.name)
+    return len(briefing.turns)
+
+
+def _json_and_rows(path: Path, briefing: st.Briefing) -> tuple[str, list[st.TurnRow]]:
+    return st.to_json(briefing), st.turn_rows(briefing, source=path)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_then_results_come_in_input_order_with_errors_in_place(folder: list[Path], jobs: int) -> None:
+    """With then, its result is yielded instead of the briefing; files that fail still give their exception."""
+    results = list(st.parse_many(folder, jobs=jobs, then=_turn_count))
+    assert [path for path, _ in results] == folder
+    expected = [(path.name, len(st.parse_file(path).turns)) for path in folder[:4]]
+    assert [result for _, result in results[:4]] == expected
+    assert isinstance(results[4][1], st.DecodeError)
+    assert isinstance(results[5][1], st.EmptyFileError)
+    assert isinstance(results[6][1], FileNotFoundError)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_exception_from_then_is_yielded_for_its_file(folder: list[Path], jobs: int) -> None:
+    """then raising for some files does not stop the batch: those files give the exception, the others go on."""
+    results = [result for _, result in st.parse_many(folder[:4], jobs=jobs, then=_fail_on_fixtures)]
+    assert results[0] == len(st.parse_file(SEED).turns)
+    for path, result in zip(folder[1:4], results[1:4], strict=True):
+        assert isinstance(result, KeyError)
+        assert result.args == (path.name,)
+    if jobs > 1:  # the worker's traceback travels as a note, since pickling drops the traceback itself
+        assert isinstance(results[1], KeyError)
+        assert "in _fail_on_fixtures" in "".join(results[1].__notes__)
+
+
+def test_then_results_cross_the_process_boundary_intact(folder: list[Path]) -> None:
+    """What then returns in a worker (text, rows with dates) equals what it returns in this process."""
+    alone = list(st.parse_many(folder[:4], then=_json_and_rows))
+    parallel = list(st.parse_many(folder[:4], jobs=2, then=_json_and_rows))
+    assert parallel == alone
+    seed_result = alone[0][1]
+    assert not isinstance(seed_result, Exception)
+    text, rows = seed_result
+    assert st.from_json(text) == st.parse_file(SEED)
+    assert len(rows) == 24
+
+
+def test_parse_many_result_types() -> None:
+    """Without then the results are briefings or exceptions; with it, then's return type or exceptions."""
+    plain = st.parse_many([SEED])
+    assert_type(plain, Generator[tuple[Path, st.Briefing | Exception], None, None])
+    counted = st.parse_many([SEED], then=_turn_count)
+    assert_type(counted, Generator[tuple[Path, tuple[str, int] | Exception], None, None])
+    maybe: Callable[[Path, st.Briefing], tuple[str, int]] | None = _turn_count
+    assert_type(
+        st.parse_many([SEED], then=maybe), Generator[tuple[Path, st.Briefing | tuple[str, int] | Exception], None, None]
+    )
+    assert next(counted) == (SEED, (SEED.name, 24))
+    assert isinstance(next(plain)[1], st.Briefing)

@@ -228,6 +228,23 @@ def test_a_failure_midway_leaves_old_outputs_whole(
     assert sorted(path.name for path in out.iterdir()) == ["turns.csv"]
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="workers see the monkeypatch only when forked")
+def test_a_failure_in_a_worker_is_raised_not_skipped(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Converting a briefing in a worker and failing is a bug that stops the run, as it does with --jobs 1."""
+    out = tmp_path / "out"
+
+    def broken(*_: object, **__: object) -> list[st.TurnRow]:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(st, "turn_rows", broken)
+    with pytest.raises(RuntimeError, match="disk full") as raised:
+        run("parse", seeds, SEED, "--format", "jsonl", "--out", out, "--jobs", "2")
+    assert "in broken" in "".join(raised.value.__notes__)  # the worker's traceback
+    assert list(out.iterdir()) == []
+
+
 def test_check_prints_file_line_col_and_exits_1() -> None:
     """check lists each diagnostic as file:line:col: message and exits 1 when there is any."""
     invalid = DATA / "invalid" / "date_heading_value_not_a_date.txt"

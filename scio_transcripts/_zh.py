@@ -1,0 +1,292 @@
+"""Chinese originals of SCIO briefings (``scio-zh``): the intro sentence, labels, the host.
+
+A Chinese transcript has no Speakers block. One intro sentence gives the date, the time and the
+roster ("请国家互联网信息办公室副主任曹淑敏、……介绍……，并答记者问"); labels are bare names, titles run
+into names, bracketed names glued to the speech, or ``<outlet>记者``. The host is never labelled
+主持人 on SCIO pages: a title of the SCIO's press bureau gives them away, or they are the first
+speaker who is not on the roster. Punctuation may be full-width or ASCII and the characters
+Simplified or Traditional; matching folds both, spans still index the original text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import attrs
+from lark import Token
+
+from . import _heuristics as heuristics
+from ._lexer import OPENERS, SPLITTERS
+from .dialects import BriefingTransformer, Dialect
+from .models import Briefing, Note, Person, Role, Span, Turn
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[时時](?:\s*\d{1,2}\s*分)?")
+# The roster runs from 请 to the verb that says what the guests do.
+# "就" is no boundary: it also stands inside offices ("人口和就业统计司").
+_ROSTER = re.compile(r"[请請](?P<roster>.+?)(?:介绍|介紹|发布|發布|解读|解讀|出席|通报|通報|回答|答记者问|答記者問)")
+# Words that end a title: what stands after the last of them is the name.
+_ROLE_WORDS = (
+    "新闻发言人", "新聞發言人", "发言人", "發言人", "副主任", "主任", "副局长", "局长", "局長", "副司长", "司长",
+    "司長", "副部长", "部长", "部長", "参赞", "參贊", "主席", "书记", "書記", "院长", "院長", "负责人", "負責人",
+    "组长", "組長", "市长", "市長", "省长", "省長", "总理", "總理", "秘书长", "秘書長", "会长", "會長", "行长",
+    "行長", "署长", "署長", "委员", "委員", "总经理", "總經理", "董事长", "董事長", "理事长", "理事長", "校长",
+    "校長", "主任委员", "总工程师", "總工程師", "专员", "專員", "总裁", "總裁", "厅长", "廳長", "处长", "處長",
+    "馆长", "館長", "检察长", "檢察長", "庭长", "庭長", "大使", "总监", "總監", "巡视员", "巡視員", "社长", "社長",
+)  # fmt: skip
+_JOURNALIST = re.compile(r"(?:记者|記者)$")
+_HOST_WORDS = re.compile(r"(?:新闻办|新聞辦|国新办|國新辦|新闻局|新聞局)")
+_HOST_LABELS = frozenset({"主持人", "主持"})
+# Characters a sentence starts with and a name does not: "第一：", "我认为：", "这方面：", "一是：".
+_NOT_NAME_START = frozenset(
+    "第我你您他她它这這那其一二三四五六七八九十首另同此各每本该該有在对對从從因为為如总總主要以"
+)
+_SENTENCE_MARKS = re.compile(r"[。，？！；,?!;…]")
+
+
+def _fold(text: str) -> str:
+    """Full-width punctuation and spaces to ASCII, for matching only (spans keep the original)."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def is_chinese_label(matched: str) -> bool:
+    """Whether a "…：" or "[…]" at the start of a line names a speaker."""
+    text = _label_text(matched)
+    if not text:
+        return False
+    if not _HAN.search(text):
+        return heuristics.is_speaker_label(text)  # the English half of a bilingual repost
+    if len(text) > 40 or _SENTENCE_MARKS.search(text):
+        return False
+    compact = text.replace(" ", "").replace("\u3000", "")
+    if _JOURNALIST.search(compact) or compact in _HOST_LABELS or matched.lstrip("▲ ").startswith("["):
+        return True
+    if any(word in compact for word in _ROLE_WORDS):
+        return True
+    # A bare name: two to four characters that do not start like a sentence ("第一：", "我认为：").
+    return (2 <= len(compact) <= 4 and compact[0] not in _NOT_NAME_START) or "·" in compact
+
+
+def _label_text(label: str) -> str:
+    """``▲[统计局局长 马建堂]：`` → ``统计局局长 马建堂``."""
+    return label.strip().lstrip("▲").strip().rstrip(":：").strip().strip("[]").strip()
+
+
+def split_title_and_name(item: str) -> tuple[str | None, str]:
+    """``国务院新闻办新闻局副局长、新闻发言人寿小丽`` → (title, ``寿小丽``); a space may separate them."""
+    item = item.strip().rstrip("、,，").strip()
+    if " " in item or "\u3000" in item:
+        title, _space, name = item.replace("\u3000", " ").rpartition(" ")
+        return title.strip() or None, name.strip()
+    end = 0
+    for word in _ROLE_WORDS:
+        found = item.rfind(word)
+        if found >= 0:
+            end = max(end, found + len(word))
+    name = item[end:]
+    if len(name) > 4 and "就" in name:  # "包丽娜就人口普查工作…": the topic follows the name
+        name = name.split("就", 1)[0]
+    if not 2 <= len(name) <= 4 and "·" not in name:
+        name = item[-3:] if len(item) > 3 else item
+    title = item[: len(item) - len(name)]
+    return title or None, name
+
+
+class ChineseTransformer(BriefingTransformer):
+    """Keeps the intro sentence as a note; ``finish`` reads the date and the roster from it."""
+
+    def intro(self, children: list[Token]) -> list[Any]:
+        return [self.make_note("intro", children[0])]
+
+    def intro_translation(self, children: list[Token]) -> list[Any]:
+        return [self.make_note("intro-translation", children[0])]
+
+
+class ChineseScio(Dialect):
+    """Chinese transcripts of SCIO briefings."""
+
+    name: ClassVar[str] = "scio-zh"
+    grammar: ClassVar[str] = "scio_zh.lark"
+    transformer: ClassVar[type[BriefingTransformer]] = ChineseTransformer
+    openers: ClassVar[frozenset[str]] = OPENERS | {"SPEAKER_LABEL"}
+    splitters: ClassVar[frozenset[str]] = SPLITTERS | {"INLINE_TIME"}
+    checks: ClassVar[Mapping[str, Callable[[str], bool]] | None] = {
+        **heuristics.TERMINAL_CHECKS,
+        "SPEAKER_LABEL": is_chinese_label,
+        # A sentence of speech that mentions a briefing ends in a full stop; a link title does not.
+        "LINKED_TITLE": lambda line: not line.endswith(("。", "？", "！", ".", "?", "!")),
+    }
+
+    def sniff(self, text: str) -> float:
+        sample = text[:3000]
+        letters = [char for char in sample if not char.isspace()]
+        if not letters:
+            return 0.0
+        share = sum(1 for char in letters if _HAN.match(char)) / len(letters)
+        return 0.8 if share > 0.2 else 0.0
+
+    def finish(self, briefing: Briefing, text: str) -> Briefing:
+        intro = next((note for note in briefing.notes if note.kind == "intro"), None)
+        roster = _roster(intro.text, intro.span) if intro is not None else ()
+        date, time = briefing.date, briefing.time
+        if intro is not None:
+            date = _date(intro.text) or date
+            time = _time(intro.text) or time
+        if date is None:
+            date = next((found for note in briefing.notes if (found := _date(note.text))), None)
+        # The host may be on the roster too: the press bureau's title gives them away.
+        chair = next((p for p in roster if p.title and _HOST_WORDS.search(p.title)), briefing.chairperson)
+        speakers = tuple(person for person in roster if person is not chair)
+        turns, chair = _resolve_turns(briefing.turns, speakers, chair)
+        turns, notes = _summary_after_marker(turns, briefing.notes)
+        turns, notes = _pair_translations(turns, notes, text)
+        return attrs.evolve(
+            briefing, date=date, time=time, speakers=speakers, chairperson=chair, turns=turns, notes=notes
+        )
+
+
+def _summary_after_marker(
+    turns: tuple[Turn, ...], notes: tuple[Note, ...]
+) -> tuple[tuple[Turn, ...], tuple[Note, ...]]:
+    """Lines under "发布会摘要：" before the first label summarise the briefing; nobody says them."""
+    if not turns or turns[0].label is not None:
+        return turns, notes
+    first = turns[0]
+    markers = [n for n in notes if n.kind == "transcript-marker" and n.span.start < first.span.start]
+    if not markers or not ("摘要" in markers[-1].text or "摘要" in _fold(markers[-1].text)):
+        return turns, notes
+    summary = [Note(kind="summary", text=p.text, span=p.span) for p in first.paragraphs]
+    return turns[1:], tuple(sorted((*notes, *summary), key=lambda note: note.span.start))
+
+
+def _pair_translations(
+    turns: tuple[Turn, ...], notes: tuple[Note, ...], text: str
+) -> tuple[tuple[Turn, ...], tuple[Note, ...]]:
+    """A bilingual repost gives each label twice, Chinese then English.
+
+    With both labels on their own lines before the two paragraphs, the Chinese label opens the
+    turn and the English one is kept as a note; with each label before its own paragraph, the
+    English turn is said by the same person as the Chinese one before it.
+    """
+    paired: list[Turn] = []
+    extra: list[Note] = []
+    for turn in turns:
+        previous = paired[-1] if paired else None
+        english = turn.label is not None and not _HAN.search(turn.label)
+        chinese_before = previous is not None and previous.label is not None and _HAN.search(previous.label)
+        if not (english and chinese_before and previous is not None and turn.label_span is not None):
+            paired.append(turn)
+        elif not previous.paragraphs:
+            label_span = turn.label_span
+            extra.append(Note(kind="label-translation", text=text[label_span.start : label_span.end], span=label_span))
+            span = Span(
+                start=previous.span.start, end=turn.span.end, line=previous.span.line, column=previous.span.column
+            )
+            paired[-1] = attrs.evolve(previous, paragraphs=turn.paragraphs, span=span)
+        elif turn.role is Role.UNKNOWN:
+            paired.append(attrs.evolve(turn, role=previous.role, speaker=previous.speaker, outlet=previous.outlet))
+        else:
+            paired.append(turn)
+    if not extra:
+        return tuple(paired), notes
+    return tuple(paired), tuple(sorted((*notes, *extra), key=lambda note: note.span.start))
+
+
+def _date(text: str) -> datetime.date | None:
+    for pattern in (_DATE, _ISO_DATE):
+        for match in pattern.finditer(_fold(text)):
+            try:
+                return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                continue
+    return None
+
+
+def _time(text: str) -> str | None:
+    folded = _fold(text)
+    date = _DATE.search(folded)
+    match = _TIME.search(folded, date.end() if date else 0)
+    return match.group().strip() if match else None
+
+
+def _roster(intro: str, span: Span) -> tuple[Person, ...]:
+    """The people of the intro's 请… clause, each with a span inside the intro sentence."""
+    match = _ROSTER.search(intro)
+    if match is None:
+        return ()
+    start = match.start("roster")
+    items: list[tuple[int, str]] = []
+    pending: tuple[int, str] | None = None
+    position = start
+    for piece in re.split(r"(?<=[、,，])", match["roster"]):
+        if not piece.strip():
+            position += len(piece)
+            continue
+        # A title may itself hold 、 ("副局长、新闻发言人寿小丽"): a piece that ends in a role word has
+        # no name yet, and joins the next piece.
+        pending = (pending[0], pending[1] + piece) if pending is not None else (position, piece)
+        position += len(piece)
+        if not pending[1].rstrip("、,，").endswith(_ROLE_WORDS):
+            items.append(pending)
+            pending = None
+    if pending is not None:
+        items.append(pending)
+    people = []
+    for offset, item in items:
+        title, name = split_title_and_name(item)
+        stripped = item.rstrip("、,，").rstrip()
+        item_span = Span(
+            start=span.start + offset,
+            end=span.start + offset + len(stripped),
+            line=span.line,
+            column=span.column + offset,
+        )
+        people.append(Person(name=name, honorific=None, title=title, span=item_span))
+    return tuple(people)
+
+
+def _resolve_turns(
+    turns: tuple[Turn, ...], roster: tuple[Person, ...], chair: Person | None
+) -> tuple[tuple[Turn, ...], Person | None]:
+    """Journalists by 记者, officials by their roster name, the host by title or as the first stranger."""
+    resolved: list[Turn] = []
+    for turn in turns:
+        if turn.label is None or turn.label_span is None:
+            resolved.append(turn)
+            continue
+        label = _label_text(turn.label)
+        compact = label.replace(" ", "").replace("\u3000", "")
+        person = next((p for p in roster if compact.endswith(p.name) or compact == p.name), None)
+        if _JOURNALIST.search(compact):
+            outlet = _JOURNALIST.sub("", compact).strip() or compact
+            resolved.append(attrs.evolve(turn, label=label, role=Role.JOURNALIST, speaker=None, outlet=outlet))
+            continue
+        is_stranger = person is None and _HAN.search(compact) is not None
+        if is_stranger and chair is None and compact not in _HOST_LABELS and _may_host(compact, resolved):
+            host_title, host_name = split_title_and_name(label)
+            chair = Person(name=host_name, honorific=None, title=host_title, span=turn.label_span)
+        if is_stranger and (compact in _HOST_LABELS or (chair is not None and _is(chair, compact))):
+            resolved.append(attrs.evolve(turn, label=label, role=Role.CHAIRPERSON, speaker=chair, outlet=None))
+            continue
+        if person is not None:
+            resolved.append(attrs.evolve(turn, label=label, role=Role.SPEAKER, speaker=person, outlet=None))
+        elif not _HAN.search(compact):
+            resolved.append(turn)  # the English label of a bilingual repost, resolved as English
+        else:
+            resolved.append(attrs.evolve(turn, label=label, role=Role.UNKNOWN, speaker=None, outlet=None))
+    return tuple(resolved), chair
+
+
+def _may_host(compact_label: str, earlier: list[Turn]) -> bool:
+    """A stranger hosts when their title names the press bureau, or when no official spoke before."""
+    return bool(_HOST_WORDS.search(compact_label)) or all(turn.role is not Role.SPEAKER for turn in earlier)
+
+
+def _is(person: Person, compact_label: str) -> bool:
+    return compact_label == person.name or compact_label.endswith(person.name)

@@ -1,0 +1,133 @@
+"""Dialects: a grammar file plus the few hooks it needs, registered by name.
+
+A dialect describes one kind of transcript: English SCIO pages (``scio-en``, the default), their
+Chinese originals (``scio-zh``) and the Foreign Ministry's English pressers (``mfa-en``) ship with
+the package. To read transcripts we never saw, subclass :class:`Dialect`, point it at a ``.lark``
+file that ``%import``s what it needs from the shipped grammar and ``%extend``s or ``%override``s
+it, and :func:`register_dialect` an instance::
+
+    class VenueDialect(st.Dialect):
+        name = "scio-en-venue"
+        grammar = "venue.lark"
+        grammar_folder = Path(__file__).parent
+        openers = st.Dialect.openers | {"VENUE_HEADING"}
+
+    st.register_dialect(VenueDialect())
+    briefing = st.parse(text, dialect="scio-en-venue")
+
+``docs/extending.md`` walks through that example; ``docs/dialects.md`` describes the shipped ones.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import ClassVar
+
+from lark import Token
+
+from ._lexer import OPENERS, SPLITTERS, SUMMARY_ONLY
+from ._transform import NotePart, PartsTransformer
+from .models import Briefing
+
+
+class BriefingTransformer(PartsTransformer):
+    """The transformer a dialect subclasses to give its own grammar rules a meaning.
+
+    Each method is named after a rule and receives that rule's children: tokens, and the values
+    of child rules. To keep a line as a note, return ``[self.make_note(kind, token)]``.
+    """
+
+    @staticmethod
+    def make_note(kind: str, token: Token) -> NotePart:
+        """A note of ``kind`` for a token: the line is kept, with its span, in ``Briefing.notes``."""
+        return NotePart(kind, token)
+
+
+class Dialect:
+    """One kind of transcript: its grammar, how its lines are lexed, and how a parse is finished.
+
+    Subclass it and override the class attributes and methods that differ; the defaults are
+    those of English SCIO pages.
+    """
+
+    name: ClassVar[str] = "scio-en"
+    """The name passed as ``parse(text, dialect=name)``."""
+    grammar: ClassVar[str] = "scio_en.lark"
+    """The grammar file, found in ``grammar_folder`` (or the package's own grammar folder)."""
+    grammar_folder: ClassVar[Path | None] = None
+    """Where ``grammar`` lives; None for the grammars shipped in the package."""
+    openers: ClassVar[frozenset[str]] = OPENERS
+    """Terminals that may end before their line does; the rest of the line is lexed on its own."""
+    splitters: ClassVar[frozenset[str]] = SPLITTERS
+    """Terminals that cut a line wherever they occur in it (page breaks, inline timestamps)."""
+    summary_only: ClassVar[frozenset[str]] = SUMMARY_ONLY
+    """Terminals that only apply above the first header heading."""
+    checks: ClassVar[Mapping[str, Callable[[str], bool]] | None] = None
+    """Terminal name → a check that may veto a match; None keeps those of English SCIO pages."""
+    transformer: ClassVar[type[PartsTransformer]] = BriefingTransformer
+    """The transformer whose methods give the grammar's rules a meaning."""
+
+    def sniff(self, text: str) -> float:
+        """How much ``text`` looks like this dialect, from 0 to 1; ``dialect="auto"`` takes the best."""
+        return 0.1
+
+    def finish(self, briefing: Briefing, text: str) -> Briefing:
+        """Adjust the briefing built by the shared resolution: dates, people, roles of this kind of page."""
+        return briefing
+
+
+# Shipped dialects are imported when first asked for, so `import scio_transcripts` stays fast.
+_BUILT_IN = {
+    "scio-en": ("scio_transcripts.dialects", "Dialect"),
+    "scio-zh": ("scio_transcripts._zh", "ChineseScio"),
+    "mfa-en": ("scio_transcripts._mfa", "ForeignMinistry"),
+}
+_registered: dict[str, Dialect] = {}
+
+
+def register_dialect(dialect: Dialect) -> Dialect:
+    """Make ``dialect`` available by its name (replacing any dialect of that name); returns it."""
+    from ._grammar import forget_engine
+
+    _registered[dialect.name] = dialect
+    forget_engine(dialect.name)
+    return dialect
+
+
+def dialects() -> tuple[str, ...]:
+    """The names of every dialect that ``parse`` accepts, shipped and registered."""
+    return tuple(dict.fromkeys([*_BUILT_IN, *_registered]))
+
+
+def get_dialect(name: str | Dialect) -> Dialect:
+    """The dialect registered under ``name`` (a Dialect passes through).
+
+    Raises:
+        ValueError: If no dialect has that name; the message lists those that do.
+    """
+    if isinstance(name, Dialect):
+        return name
+    found = _registered.get(name)
+    if found is not None:
+        return found
+    if name in _BUILT_IN:
+        module, attribute = _BUILT_IN[name]
+        dialect: Dialect = getattr(importlib.import_module(module), attribute)()
+        _registered[name] = dialect
+        return dialect
+    raise ValueError(f"unknown dialect {name!r}; known: {', '.join(dialects())}")
+
+
+def detect_dialect(text: str) -> str:
+    """The name of the dialect that ``text`` looks most like, by a cheap sniff of its characters.
+
+    English SCIO pages win ties, so text that looks like nothing in particular parses as before.
+    """
+    best, best_score = "scio-en", get_dialect("scio-en").sniff(text)
+    for name in dialects():
+        score = get_dialect(name).sniff(text)
+        if score > best_score:
+            best, best_score = name, score
+    return best
