@@ -18,7 +18,6 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from lark import Token, Transformer, Tree
-from lark.grammar import Rule
 from lark.parsers.lalr_analysis import Shift
 
 from ._describe import expected_names, join_alternatives, local_name, readable
@@ -38,8 +37,43 @@ class Reduction(NamedTuple):
     build: Callable[[list[Any]], Any]
 
 
+class RuleShape(NamedTuple):
+    """What the driver needs to know of a grammar rule to reduce by it."""
+
+    origin: str
+    """The rule's name (namespaced when a dialect imported it)."""
+    size: int
+    """How many symbols its expansion has."""
+    alias: str | None
+    """The name of the alternative (``-> name``), if it has one."""
+    expand1: bool
+    """Whether the rule is ``?rule``: a single child stands for it."""
+
+
+Actions = dict[int, dict[str, tuple[bool, int]]]
+"""State → terminal or rule name → (is a shift, next state or index of the rule to reduce by)."""
+
+
+def lark_tables(parse_table: Any) -> tuple[list[RuleShape], Actions]:
+    """Lark's LALR parse table as rule shapes and actions, the form the driver and the JSON share."""
+    shapes: list[RuleShape] = []
+    index: dict[int, int] = {}  # id(rule) → position: Rule hashes are slow
+    actions: Actions = {}
+    for state, row in parse_table.states.items():
+        actions[state] = {}
+        for name, (action, arg) in row.items():
+            if action is Shift:
+                actions[state][name] = (True, arg)
+                continue
+            if id(arg) not in index:
+                index[id(arg)] = len(shapes)
+                shapes.append(RuleShape(arg.origin.name, len(arg.expansion), arg.alias, bool(arg.options.expand1)))
+            actions[state][name] = (False, index[id(arg)])
+    return shapes, actions
+
+
 class ParseTables(NamedTuple):
-    """Lark's LALR tables in the shape the driver's loop reads fastest."""
+    """LALR tables in the shape the driver's loop reads fastest."""
 
     actions: dict[int, dict[str, tuple[bool, Any]]]
     """State → terminal or rule name → (is a shift, next state or Reduction)."""
@@ -52,43 +86,31 @@ class ParseTables(NamedTuple):
 
     @classmethod
     def build(
-        cls, states: dict[int, dict[str, tuple[Any, Any]]], start: int, end: int, transformer: Transformer[Any, Any]
+        cls, rules: list[RuleShape], actions: Actions, start: int, end: int, transformer: Transformer[Any, Any]
     ) -> ParseTables:
-        reductions: dict[int, Reduction] = {}  # by id(rule): Rule hashes are slow
-
-        def reduction(rule: Rule) -> Reduction:
-            found = reductions.get(id(rule))
-            if found is None:
-                found = reductions[id(rule)] = Reduction(
-                    len(rule.expansion), rule.origin.name, _builder(rule, transformer)
-                )
-            return found
-
-        actions = {
-            state: {
-                name: (action is Shift, arg if action is Shift else reduction(arg))
-                for name, (action, arg) in row.items()
-            }
-            for state, row in states.items()
+        reductions = [Reduction(rule.size, rule.origin, _builder(rule, transformer)) for rule in rules]
+        table = {
+            state: {name: (shift, target if shift else reductions[target]) for name, (shift, target) in row.items()}
+            for state, row in actions.items()
         }
         defaults = {}
         for state, row in actions.items():
-            targets = {id(target): (shift, target) for shift, target in row.values()}
+            targets = set(row.values())
             if len(targets) == 1 and state != end:
-                ((shift, target),) = targets.values()
+                ((shift, target),) = targets
                 if not shift:
-                    defaults[state] = target
+                    defaults[state] = reductions[target]
         accepted = {state: frozenset(row) for state, row in actions.items()}
-        return cls(actions, accepted, defaults, start, end)
+        return cls(table, accepted, defaults, start, end)
 
 
-def _builder(rule: Rule, transformer: Transformer[Any, Any]) -> Callable[[list[Any]], Any]:
+def _builder(rule: RuleShape, transformer: Transformer[Any, Any]) -> Callable[[list[Any]], Any]:
     """The function that makes a rule's value from its children, as Lark's tree builder would."""
-    name = local_name(rule.alias or rule.origin.name)
+    name = local_name(rule.alias or rule.origin)
     if name.startswith("_"):
         return _inline
     method = getattr(transformer, name, None)
-    expand_single = bool(rule.options.expand1)
+    expand_single = rule.expand1
 
     def build(children: list[Any]) -> Any:
         spliced = _splice(children)

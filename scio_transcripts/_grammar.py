@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pkgutil
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
 
 from lark import Lark
+from lark.lexer import PatternRE, TerminalDef
 from lark.load_grammar import FromPackageLoader
 
-from ._compiled import load_tables, tables_name
+from ._compiled import CompiledTables, compiled_from, load_tables, tables_name
 from ._driver import ParseTables
 from ._lexer import LineLexer
 
@@ -22,9 +24,8 @@ BASE_GRAMMAR = "scio_en.lark"
 
 
 class Engine(NamedTuple):
-    """A compiled grammar: Lark's parser, the line lexer built from its terminals, and the tables."""
+    """A compiled grammar: the line lexer built from its terminals, and the LALR tables."""
 
-    lark: Lark
     lexer: LineLexer
     tables: ParseTables
 
@@ -63,15 +64,16 @@ def _build(dialect: Dialect) -> Engine:
             "checks": dialect.checks,
         },
     )
-    parser = None
-    if dialect.grammar_folder is None:
-        parser = _load_compiled(dialect.grammar, lexer_class)
-    parser = parser or compile_grammar(dialect.grammar, lexer_class, dialect.grammar_folder)
-    lexer = parser.parser.lexer
-    assert isinstance(lexer, LineLexer)
-    table = parser.parser.parser.parser.parse_table
-    start, end = table.start_states["start"], table.end_states["start"]
-    return Engine(parser, lexer, ParseTables.build(table.states, start, end, dialect.transformer()))
+    compiled = _load_compiled(dialect.grammar) if dialect.grammar_folder is None else None
+    if compiled is None:
+        compiled = compiled_from(compile_grammar(dialect.grammar, lexer_class, dialect.grammar_folder))
+    conf = SimpleNamespace(
+        terminals=[TerminalDef(name, PatternRE(pattern), priority) for name, pattern, priority in compiled.terminals],
+        ignore=compiled.ignore,
+    )
+    lexer = lexer_class(conf)  # a LexerConf is only read for these two attributes
+    tables = ParseTables.build(compiled.rules, compiled.actions, compiled.start, compiled.end, dialect.transformer())
+    return Engine(lexer, tables)
 
 
 def compile_grammar(grammar_file: str, lexer_class: type[LineLexer] = LineLexer, folder: Path | None = None) -> Lark:
@@ -97,11 +99,11 @@ def shipped_grammars_text() -> str:
     return "\n".join(text.decode("utf-8") for text in texts)
 
 
-def _load_compiled(grammar_file: str, lexer_class: type[LineLexer]) -> Lark | None:
+def _load_compiled(grammar_file: str) -> CompiledTables | None:
     try:
         tables = pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{tables_name(grammar_file)}")
     except FileNotFoundError:
         return None
     if tables is None:
         return None
-    return load_tables(tables.decode("utf-8"), shipped_grammars_text(), lexer=lexer_class)
+    return load_tables(tables.decode("utf-8"), shipped_grammars_text())

@@ -60,7 +60,7 @@ class _Candidates:
     dominate the start-up of a process that parses one page.
     """
 
-    HOT = 64
+    HOT = 256
     """Uses after which a state's alternation is compiled."""
 
     def __init__(self, rules: Sequence[LexerRule], compiled: dict[str, re.Pattern[str]]) -> None:

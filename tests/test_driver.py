@@ -6,6 +6,7 @@ from typing import Any
 
 from lark import Lark, Token, Transformer
 
+from scio_transcripts._compiled import compiled_from
 from scio_transcripts._driver import ParseTables, Run
 from scio_transcripts._lexer import LineLexer
 
@@ -31,8 +32,8 @@ class Collect(Transformer[Token, Any]):
 
 def _run(text: str) -> tuple[Any, Run]:
     parser = Lark(GRAMMAR, parser="lalr", lexer=LineLexer)
-    table = parser.parser.parser.parser.parse_table
-    tables = ParseTables.build(table.states, table.start_states["start"], table.end_states["start"], Collect())
+    compiled = compiled_from(parser)
+    tables = ParseTables.build(compiled.rules, compiled.actions, compiled.start, compiled.end, Collect())
     lexer = parser.parser.lexer
     assert isinstance(lexer, LineLexer)
     run = Run(tables, lexer)
