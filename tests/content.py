@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+import pytest
 
 import scio_transcripts as st
 
@@ -33,3 +36,22 @@ def content(briefing: st.Briefing) -> dict[str, Any]:
         "credits": list(briefing.credits),
         "related": [(related.title, related.date) for related in briefing.related],
     }
+
+
+def assert_strict_agrees(text: str) -> None:
+    """Strict parsing gives the clean lenient result, or a ParseError placed inside the input."""
+    lenient = st.parse(text)
+    if not lenient.diagnostics:
+        assert st.parse(text, strict=True) == lenient
+        return
+    with pytest.raises(st.ParseError) as raised:
+        st.parse(text, strict=True)
+    error = raised.value
+    assert 1 <= error.line <= len(_LINES.split(text))
+    assert error.column >= 1
+    assert not _INTERNAL_NAME.search(str(error)), str(error)
+
+
+_LINES = re.compile(r"\r\n|\r|\n")
+# Names of the grammar's terminals and rules: no message may show one.
+_INTERNAL_NAME = re.compile(r"\b[A-Z]+_[A-Z_]+\b|__ANON|\$END")

@@ -9,6 +9,8 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts._errors import caret_context
 
+from .content import assert_strict_agrees
+
 
 def test_error_text_has_message_position_and_caret() -> None:
     """str(ParseError) ends its first line with the position, then shows the line and a caret."""
@@ -65,11 +67,4 @@ def test_parse_file_keeps_crlf_offsets(tmp_path: Path) -> None:
 )
 def test_odd_inputs_never_leak_lark_errors(text: str) -> None:
     """Degenerate pages parse leniently, and strictly either give the same result or raise ParseError."""
-    lenient = st.parse(text)
-    if not lenient.diagnostics:
-        assert st.parse(text, strict=True) == lenient
-        return
-    with pytest.raises(st.ParseError) as raised:
-        st.parse(text, strict=True)
-    assert raised.value.line >= 1
-    assert raised.value.column >= 1
+    assert_strict_agrees(text)

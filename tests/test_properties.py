@@ -5,18 +5,14 @@ from __future__ import annotations
 import functools
 import re
 
-import pytest
 from hypothesis import event, given, note
 from hypothesis import strategies as st
 
 import scio_transcripts as sc
 
-from .content import content
+from .content import assert_strict_agrees, content
 from .leaves import coverage_problems
 from .strategies import any_text, briefings, spliced_pages
-
-# Names of the grammar's terminals and rules: no message may show one.
-_INTERNAL_NAME = re.compile(r"\b[A-Z]+_[A-Z_]+\b|__ANON|\$END")
 
 
 @given(briefings())
@@ -47,16 +43,7 @@ def test_nothing_is_lost(text: str) -> None:
 @given(any_text())
 def test_strict_agrees_or_raises_a_readable_error(text: str) -> None:
     """Strict parsing gives the clean lenient result or a ParseError placed inside the input."""
-    lenient = sc.parse(text)
-    if not lenient.diagnostics:
-        assert sc.parse(text, strict=True) == lenient
-        return
-    with pytest.raises(sc.ParseError) as raised:
-        sc.parse(text, strict=True)
-    error = raised.value
-    assert 1 <= error.line <= len(re.split(r"\r\n|\r|\n", text))
-    assert error.column >= 1
-    assert not _INTERNAL_NAME.search(str(error)), str(error)
+    assert_strict_agrees(text)
 
 
 def _with_layout(text: str, layout: str) -> str:
