@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -31,8 +32,11 @@ from ._transform import (
 )
 from .models import Briefing, Diagnostic, Fragment, Note, Paragraph, Person, RelatedBriefing, Role, Span, Turn
 
-# A title's tail that is not title: " | March 3, 2023", " - China.org.cn", " _ China SCIO".
-_TITLE_TAIL = re.compile(r"\s*(?:\|.*|[-_–—]\s*(?:China\.org\.cn|China SCIO|english\.scio\.gov\.cn).*)$", re.IGNORECASE)
+# A title's tail that is not title: " | March 3, 2023", " - China.org.cn", " _ China SCIO", "_www.gov.cn".
+_TITLE_TAIL = re.compile(
+    r"\s*(?:\|.*|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*)$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^[•·▪●]\s*")
 _HONORIFIC_PREFIX = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Madam|Dr|Prof)\.?\s+)?(?:(?:Senior|Major|Lieutenant|Rear|Vice)\s+)?"
@@ -59,7 +63,9 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
     return _Assembly(parts, list(unplaced)).briefing()
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
+    """A name or label as it is compared: no honorific or rank, spaces collapsed, case folded."""
     return " ".join(_HONORIFIC_PREFIX.sub("", name.replace("\u00a0", " ")).split()).casefold()
 
 
@@ -241,6 +247,7 @@ class _Assembly:
         if chairperson is not None:
             people[_name_key(chairperson.name)] = chairperson
         break_starts = [span.start for span in page_breaks]
+        roles: dict[str | None, tuple[Role, Person | None, str | None]] = {}  # labels recur all page long
         turns: list[Turn] = []
         for part in turn_parts:
             paragraphs = tuple(Paragraph(text=str(token), span=token_span(token)) for token in part.paragraphs)
@@ -248,7 +255,9 @@ class _Assembly:
             first = label_span or paragraphs[0].span
             last = paragraphs[-1].span if paragraphs else first
             label = str(part.label).rstrip(":：").strip() if part.label is not None else None
-            role, speaker, outlet = _role_of(label, people, chairperson)
+            if label not in roles:
+                roles[label] = _role_of(label, people, chairperson)
+            role, speaker, outlet = roles[label]
             if label is None and entries:
                 self.diagnostics.append(
                     Diagnostic(
