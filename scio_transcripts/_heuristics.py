@@ -168,6 +168,15 @@ def is_outlet(label: str) -> bool:
     return bool(words & _OUTLET_WORDS or _OUTLET_SHAPE.search(label) or _ACRONYM.match(label))
 
 
+# Labels that say a question is asked without naming the outlet: older pages and their mirrors.
+_QUESTION_WORDS = frozenset({"q", "question", "reporter", "journalist", "correspondent", "follow-up", "follow up"})
+
+
+def is_question_word(label: str) -> bool:
+    """True when a label stands for a journalist asking ("Q:", "Reporter:") without an outlet."""
+    return label.casefold() in _QUESTION_WORDS
+
+
 def is_chair_word(label: str) -> bool:
     """True when a label names the moderator's role instead of a person ("Moderator:", "HOST:")."""
     return label.casefold() in _CHAIR_WORDS

@@ -401,6 +401,8 @@ def _role_of(
         return (Role.CHAIRPERSON if person is chairperson else Role.SPEAKER), person, None
     if heuristics.is_chair_word(label):
         return Role.CHAIRPERSON, chairperson, None
+    if heuristics.is_question_word(label):
+        return Role.JOURNALIST, None, None
     if heuristics.is_outlet(label):
         return Role.JOURNALIST, None, label
     return Role.UNKNOWN, None, None

@@ -71,3 +71,9 @@ def test_cut_label_needs_a_known_name() -> None:
     assert heuristics.looks_like_cut_label("Zh", ["Zhou Pingting", "Legal Daily"])
     assert not heuristics.looks_like_cut_label("Goodbye", ["Zhou Pingting"])
     assert not heuristics.looks_like_cut_label("Zhou said so.", ["Zhou Pingting"])
+
+
+@pytest.mark.parametrize(("label", "asks"), [("Q", True), ("Reporter", True), ("Follow-up", True), ("Quan Wei", False)])
+def test_question_words(label: str, asks: bool) -> None:
+    """A label that only says someone asks ("Q:", "Reporter:") is a journalist without an outlet."""
+    assert heuristics.is_question_word(label) is asks
