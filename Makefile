@@ -32,9 +32,10 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-# pytest exits 5 when it collects nothing; that fails the target, as it should.
+# pytest exits 5 when it collects nothing; that fails the target, as it should. `make test` runs
+# the property tests under Hypothesis's `ci` profile; plain `pytest` uses the quick `dev` one.
 unit: $(VENV)/.installed-dev
-	$(BIN)/pytest
+	HYPOTHESIS_PROFILE=$${HYPOTHESIS_PROFILE:-ci} $(BIN)/pytest
 
 # The documentation site; --strict turns every warning (a broken link, a missing page) into a failure.
 docs: $(VENV)/.installed-dev
