@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import scio_transcripts as st
 from scio_transcripts import demo
 
@@ -36,52 +38,72 @@ def test_models_import_nothing_of_the_package() -> None:
     assert [module for module in imported if module and not module.startswith(("__future__", "attrs"))] == []
 
 
-def test_wheel_ships_the_grammar_and_parses_the_seed(tmp_path: Path) -> None:
-    """A built wheel carries the .lark files, the JSON Schema and the console script, and parses the seed."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp_path),
-            str(REPO),
-        ],
-        check=True,
-    )
-    (wheel,) = tmp_path.glob("scio_transcripts-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "scio_transcripts/grammar/scio_en.lark" in names
-    assert "scio_transcripts/samples/sample_briefing.txt" in names
-    assert "scio_transcripts/py.typed" in names
-    assert "scio_transcripts/schema/briefing.schema.json" in names
-    (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
-    assert "scio-transcripts = scio_transcripts.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package built as a wheel, as users install it."""
+    folder = tmp_path_factory.mktemp("wheel")
+    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(folder)]
+    subprocess.run([*command, str(REPO)], check=True)
+    (built,) = folder.glob("scio_transcripts-*.whl")
+    return built
+
+
+def _run_from_wheel(wheel: Path, tmp_path: Path, script: str, *arguments: str) -> str:
+    """Run ``script`` in a fresh interpreter that imports the package from the unpacked wheel only."""
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
-    script = (
-        "import scio_transcripts as st, sys; b = st.parse_file(sys.argv[1]); "
-        "assert st.__file__.startswith(sys.argv[2]), st.__file__; print(len(b.turns))"
-    )
+    prelude = f"import sys\nsys.path.insert(0, {str(unpacked)!r})\nimport scio_transcripts as st\n"
+    prelude += f"assert st.__file__.startswith({str(unpacked)!r}), st.__file__\n"
     result = subprocess.run(
-        [
-            sys.executable,
-            "-I",
-            "-c",
-            f"import sys; sys.path.insert(0, {str(unpacked)!r}); {script}",
-            str(SEED),
-            str(unpacked),
-        ],
+        [sys.executable, "-I", "-c", prelude + script, *arguments],
         check=True,
         capture_output=True,
         text=True,
         cwd=tmp_path,
     )
-    assert result.stdout.strip() == "24"
+    return result.stdout.strip()
+
+
+def test_wheel_ships_the_grammars_schema_and_script(wheel: Path) -> None:
+    """A built wheel carries the grammars and their tables, the sample, the JSON Schema and the console script."""
+    names = zipfile.ZipFile(wheel).namelist()
+    for grammar in ("scio_en", "scio_zh", "mfa_en"):
+        assert f"scio_transcripts/grammar/{grammar}.lark" in names
+        assert f"scio_transcripts/grammar/{grammar}.tables.json" in names
+    assert "scio_transcripts/samples/sample_briefing.txt" in names
+    assert "scio_transcripts/py.typed" in names
+    assert "scio_transcripts/schema/briefing.schema.json" in names
+    (entry_points,) = [name for name in names if name.endswith(".dist-info/entry_points.txt")]
+    assert "scio-transcripts = scio_transcripts.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
+    """Installed from the wheel, the package parses the seed."""
+    script = "print(len(st.parse_file(sys.argv[1]).turns))"
+    assert _run_from_wheel(wheel, tmp_path, script, str(SEED)) == "24"
+
+
+def test_user_grammar_imports_the_shipped_one_from_the_wheel(wheel: Path, tmp_path: Path) -> None:
+    """A user's grammar that %imports scio_en compiles against the installed wheel, not the source tree."""
+    (tmp_path / "venue.lark").write_text(
+        "%import scio_en (start, _header_item)\n"
+        "%extend _header_item: venue\n"
+        "venue: VENUE_HEADING\n"
+        "VENUE_HEADING.7: /Venue\\s*[:：][^\\n]*/\n",
+        encoding="utf-8",
+    )
+    script = (
+        "from pathlib import Path\n"
+        "class Venue(st.Dialect):\n"
+        "    name = 'venue'\n"
+        "    grammar = 'venue.lark'\n"
+        "    grammar_folder = Path(sys.argv[1])\n"
+        "st.register_dialect(Venue())\n"
+        "b = st.parse('Date:\\nMay 3, 2024\\nVenue: Hall 2\\nCCTV:\\nA question?\\n', dialect='venue', strict=True)\n"
+        "print([note.kind for note in b.notes], b.turns[0].label)\n"
+    )
+    output = _run_from_wheel(wheel, tmp_path, script, str(tmp_path))
+    assert output == "['heading', 'header-date', 'venue'] CCTV"
 
 
 def test_demo_summarizes_the_sample(capsys: object) -> None:
