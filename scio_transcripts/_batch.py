@@ -11,11 +11,12 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar, overload
+from typing import NamedTuple, TypeVar, overload
 
 from ._errors import ParseError
 from ._grammar import load_engine
 from ._parse import parse_file
+from .dialects import get_dialect
 from .models import Briefing
 
 # Files go to the workers in chunks: one task per file would spend more time passing tasks and
@@ -38,7 +39,12 @@ class EmptyFileError(ParseError):
 
 @overload
 def parse_many(
-    paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1, strict: bool = False, then: None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int = 1,
+    strict: bool = False,
+    dialect: str = "scio-en",
+    then: None = None,
 ) -> Generator[tuple[Path, Briefing | Exception], None, None]: ...
 
 
@@ -48,6 +54,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
+    dialect: str = "scio-en",
     then: Callable[[Path, Briefing], T],
 ) -> Generator[tuple[Path, T | Exception], None, None]: ...
 
@@ -58,6 +65,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
+    dialect: str = "scio-en",
     then: Callable[[Path, Briefing], T] | None,
 ) -> Generator[tuple[Path, Briefing | T | Exception], None, None]: ...
 
@@ -67,6 +75,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
+    dialect: str = "scio-en",
     then: Callable[[Path, Briefing], object] | None = None,
 ) -> Generator[tuple[Path, object], None, None]:
     """Parse files one by one or in worker processes, yielding each result in input order.
@@ -80,6 +89,8 @@ def parse_many(
         paths: The files to parse.
         jobs: How many worker processes to use; 1 parses in this process.
         strict: Parse strictly, as ``parse_file(path, strict=True)``.
+        dialect: The kind of transcript, as for ``parse``: a name from ``dialects()`` or ``"auto"``
+            to sniff each file.
         then: What to make of each briefing: called as ``then(path, briefing)`` in the process
             that parsed the file, right after parsing it, and its result is yielded instead of the
             briefing. Sending a briefing back from a worker costs nearly half as much as parsing
@@ -102,15 +113,17 @@ def parse_many(
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    options = _Options(strict, dialect)
     if jobs == 1:
         for path in paths:
-            yield Path(path), parse_then(Path(path), strict, then)
+            yield Path(path), parse_then(Path(path), options, then)
         return
-    load_engine()  # compiled once here, so that forked workers start with it
+    # Compiled once here, so that forked workers start with it.
+    load_engine(get_dialect("scio-en" if dialect == "auto" else dialect))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_fast_start_context()) as pool:
         in_flight: deque[tuple[list[Path], Future[list[object]]]] = deque()
         for chunk in _chunks(paths, _CHUNK):
-            in_flight.append((chunk, pool.submit(parse_chunk, chunk, strict, then)))
+            in_flight.append((chunk, pool.submit(parse_chunk, chunk, options, then)))
             if len(in_flight) >= jobs * _AHEAD_PER_WORKER:
                 yield from _settled(in_flight.popleft())
         while in_flight:
@@ -141,16 +154,23 @@ def _fast_start_context() -> multiprocessing.context.BaseContext | None:
     return None
 
 
-def parse_chunk(paths: list[Path], strict: bool, then: Callable[[Path, Briefing], object] | None) -> list[object]:
+class _Options(NamedTuple):
+    """How every file of a batch is parsed."""
+
+    strict: bool
+    dialect: str
+
+
+def parse_chunk(paths: list[Path], options: _Options, then: Callable[[Path, Briefing], object] | None) -> list[object]:
     """Parse a chunk of files in a worker process, applying ``then`` to each briefing."""
-    return [parse_then(path, strict, then, in_worker=True) for path in paths]
+    return [parse_then(path, options, then, in_worker=True) for path in paths]
 
 
 def parse_then(
-    path: Path, strict: bool, then: Callable[[Path, Briefing], object] | None, *, in_worker: bool = False
+    path: Path, options: _Options, then: Callable[[Path, Briefing], object] | None, *, in_worker: bool = False
 ) -> object:
     """Parse one file and apply ``then`` to the briefing, returning the exception of either instead of raising it."""
-    result = parse_one(path, strict)
+    result = parse_one(path, options)
     if then is None or isinstance(result, Exception):
         return result
     try:
@@ -161,12 +181,12 @@ def parse_then(
         return error
 
 
-def parse_one(path: Path, strict: bool) -> Briefing | Exception:
+def parse_one(path: Path, options: _Options) -> Briefing | Exception:
     """Parse one file, returning the exception instead of raising it (runs in a worker process)."""
     try:
         if _has_no_text(path):
             return EmptyFileError(os.fspath(path))
-        return parse_file(path, strict=strict)
+        return parse_file(path, strict=options.strict, dialect=options.dialect)
     # Any exception, a parser bug included, belongs to this one file: the batch goes on without it.
     except Exception as error:
         return error

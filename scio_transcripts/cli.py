@@ -71,6 +71,13 @@ def main() -> None:
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Skip (and report) every file that strict parsing rejects.")
+@click.option(
+    "--dialect",
+    type=click.Choice(["auto", *st.dialects()]),
+    default="auto",
+    show_default=True,
+    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def parse(
     paths: tuple[str, ...],
@@ -79,6 +86,7 @@ def parse(
     table: Table | None,
     jobs: int,
     strict: bool,
+    dialect: str,
     quiet: bool,
 ) -> None:
     """Parse PATH... (files, folders searched recursively for *.txt, or globs) and write the results.
@@ -105,7 +113,7 @@ def parse(
     directory = None if to_stdout else _output_directory(out)
 
     # Each briefing is converted in the worker that parsed it (see _InWorker); this process only writes.
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=to_stdout, jobs=jobs, strict=strict)
+    batch = _Batch(files, quiet=quiet, writing_to_stdout=to_stdout, jobs=jobs, strict=strict, dialect=dialect)
     if output_format in ("json", "tei"):
         convert: Callable[[Path, st.Briefing], str]
         if output_format == "json":
@@ -124,22 +132,30 @@ def parse(
     else:
         assert directory is not None
         # The corpus numbers speakers and conversations across briefings, so it is built here.
-        st.write_convokit(batch.successes(st.parse_many(files, jobs=jobs, strict=strict)), directory)
+        parsed = st.parse_many(files, jobs=jobs, strict=strict, dialect=dialect)
+        st.write_convokit(batch.successes(parsed), directory)
     batch.finish(f"written to {out if directory else 'standard output'}")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--dialect",
+    type=click.Choice(["auto", *st.dialects()]),
+    default="auto",
+    show_default=True,
+    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def check(paths: tuple[str, ...], jobs: int, quiet: bool) -> None:
+def check(paths: tuple[str, ...], jobs: int, dialect: str, quiet: bool) -> None:
     """Report what strict parsing would reject in PATH..., as file:line:col: message.
 
     Exits 1 if any file has a problem, 2 if any file could not be read, 0 if all are clean.
     """
     files = _expand_inputs(paths)
     # The diagnostics go through the bar's own writer, so the bar may show between them.
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=False, jobs=jobs, strict=False)
+    batch = _Batch(files, quiet=quiet, writing_to_stdout=False, jobs=jobs, strict=False, dialect=dialect)
     with_problems = 0
     for _, problems in batch.run(_problems):
         for problem in problems:
@@ -152,10 +168,17 @@ def check(paths: tuple[str, ...], jobs: int, quiet: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def show(file: Path) -> None:
+@click.option(
+    "--dialect",
+    type=click.Choice(["auto", *st.dialects()]),
+    default="auto",
+    show_default=True,
+    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
+)
+def show(file: Path, dialect: str) -> None:
     """Print a readable summary of one briefing: header, counts, and a line per turn."""
     try:
-        briefing = st.parse_file(file)
+        briefing = st.parse_file(file, dialect=dialect)
     except (OSError, st.ParseError) as error:
         click.echo(_failure(file, error), err=True)
         sys.exit(EXIT_SKIPPED)
@@ -194,10 +217,13 @@ def summary(briefing: st.Briefing, file: Path, *, width: int = 100) -> str:
 class _Batch:
     """One run over many files: the progress bar, the report of skipped files, the exit code."""
 
-    def __init__(self, files: Sequence[Path], *, quiet: bool, writing_to_stdout: bool, jobs: int, strict: bool) -> None:
+    def __init__(
+        self, files: Sequence[Path], *, quiet: bool, writing_to_stdout: bool, jobs: int, strict: bool, dialect: str
+    ) -> None:
         self.files = files
         self.jobs = jobs
         self.strict = strict
+        self.dialect = dialect
         self.total = len(files)
         self.skipped = 0
         self.quiet = quiet
@@ -212,7 +238,9 @@ class _Batch:
         raised by ``convert`` is a bug, not a skipped file, and is raised here, as it would be if
         the conversion ran in this process.
         """
-        results = st.parse_many(self.files, jobs=self.jobs, strict=self.strict, then=_InWorker(convert))
+        results = st.parse_many(
+            self.files, jobs=self.jobs, strict=self.strict, dialect=self.dialect, then=_InWorker(convert)
+        )
         converted: Iterator[tuple[Path, T | _Failed]] = self.successes(results)
         for path, result in converted:
             if isinstance(result, _Failed):

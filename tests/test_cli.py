@@ -325,3 +325,28 @@ def test_entry_point_reports_skips_as_a_real_process(batch_of_50: Path, tmp_path
     assert "latin1.txt:2:4: skipped: not UTF-8" in result.stderr
     assert "empty.txt: skipped: the file is empty" in result.stderr
     assert len(list((tmp_path / "out").rglob("*.json"))) == 48
+
+
+def test_dialect_is_sniffed_per_file_by_default(tmp_path: Path) -> None:
+    """Chinese and Foreign Ministry pages in one folder each parse in their own dialect."""
+    chinese = DATA / "dialects" / "scio-zh" / "host" / "press_bureau_title_then_bare_name.txt"
+    ministry = DATA / "dialects" / "mfa-en" / "older" / "q_colon_no_space.txt"
+    for source in (chinese, ministry):
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    result = CliRunner().invoke(main, ["parse", str(tmp_path), "--format", "csv", "--quiet"])
+    assert result.exit_code == 0, result.output
+    roles = {row["role"] for row in csv.DictReader(io.StringIO(result.output))}
+    assert {"chairperson", "speaker", "journalist"} <= roles
+    forced = CliRunner().invoke(main, ["parse", str(tmp_path), "--format", "csv", "--quiet", "--dialect", "scio-en"])
+    assert forced.exit_code == 0
+    assert forced.output != result.output
+
+
+def test_parse_many_passes_the_dialect(tmp_path: Path) -> None:
+    """parse_many parses every file in the dialect it is given."""
+    source = DATA / "dialects" / "mfa-en" / "title" / "straight_apostrophe.txt"
+    (tmp_path / "a.txt").write_bytes(source.read_bytes())
+    ((_, briefing),) = list(st.parse_many([tmp_path / "a.txt"], dialect="mfa-en"))
+    assert isinstance(briefing, st.Briefing)
+    assert briefing.chairperson is not None
+    assert briefing.chairperson.name == "Lin Haotian"
