@@ -20,7 +20,12 @@ from .models import Briefing, Person, Role, Turn
 
 # "Spokesperson Wang Wenbin's Regular…", "Spokesperson Wang Wenbin held a regular…"
 _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:['’]s\b|\s+held\b)")
-_SNIFF = re.compile(r"Foreign Ministry Spokesperson|Regular Press Conference", re.IGNORECASE)
+# The title or the summary of a presser; an SCIO page that merely mentions the Ministry's
+# spokesperson (a joint briefing, a speaker's title) has SCIO's own marks near its top.
+_SNIFF = re.compile(r"Regular\s+Press\s+Conference|held\s+a\s+regular\s+press\s+conference", re.IGNORECASE)
+_SCIO_MARKS = re.compile(
+    r"\bSCIO\b|State Council Information Office|^\s*Speakers?\s*[:：]", re.IGNORECASE | re.MULTILINE
+)
 # Labels by position rather than by name.
 _QUESTION_LABELS = frozenset({"q", "question", "follow-up", "follow up", "followup"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
@@ -41,7 +46,8 @@ class ForeignMinistry(Dialect):
     transformer: ClassVar[type[BriefingTransformer]] = MinistryTransformer
 
     def sniff(self, text: str) -> float:
-        return 0.9 if _SNIFF.search(text, 0, 3000) else 0.0
+        top = text[:1500]
+        return 0.9 if _SNIFF.search(top) and not _SCIO_MARKS.search(top) else 0.0
 
     def finish(self, briefing: Briefing, text: str) -> Briefing:
         title = briefing.title

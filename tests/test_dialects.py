@@ -95,3 +95,12 @@ def test_ministry_title_gives_date_and_spokesperson() -> None:
     assert briefing.chairperson is not None
     assert briefing.chairperson.name == "Lin Haotian"
     assert [(t.label, t.role) for t in briefing.turns] == [("Q", st.Role.JOURNALIST), ("A", st.Role.CHAIRPERSON)]
+
+
+def test_joint_briefing_with_the_ministry_stays_english_scio() -> None:
+    """An SCIO page whose speaker is the Ministry's spokesperson is not taken for a Ministry presser."""
+    text = (
+        "SCIO briefing on consular protection\nSpeakers:\n"
+        "Mr. Wang Lin, Foreign Ministry Spokesperson; he held a regular press conference yesterday\n"
+    )
+    assert st.detect_dialect(text) == "scio-en"
