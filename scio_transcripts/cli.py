@@ -39,6 +39,16 @@ DIRECTORY_ONLY = ("convokit", "parquet")
 T = TypeVar("T")
 
 
+# The same --dialect for every command that parses.
+DIALECT_OPTION = click.option(
+    "--dialect",
+    type=click.Choice(["auto", *st.dialects()]),
+    default="auto",
+    show_default=True,
+    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(st.__version__, prog_name="scio-transcripts")
 def main() -> None:
@@ -71,13 +81,7 @@ def main() -> None:
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Skip (and report) every file that strict parsing rejects.")
-@click.option(
-    "--dialect",
-    type=click.Choice(["auto", *st.dialects()]),
-    default="auto",
-    show_default=True,
-    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
-)
+@DIALECT_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def parse(
     paths: tuple[str, ...],
@@ -140,13 +144,7 @@ def parse(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
-@click.option(
-    "--dialect",
-    type=click.Choice(["auto", *st.dialects()]),
-    default="auto",
-    show_default=True,
-    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
-)
+@DIALECT_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def check(paths: tuple[str, ...], jobs: int, dialect: str, quiet: bool) -> None:
     """Report what strict parsing would reject in PATH..., as file:line:col: message.
@@ -168,13 +166,7 @@ def check(paths: tuple[str, ...], jobs: int, dialect: str, quiet: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--dialect",
-    type=click.Choice(["auto", *st.dialects()]),
-    default="auto",
-    show_default=True,
-    help="The kind of transcript; auto sniffs each file (English SCIO, Chinese SCIO, Foreign Ministry).",
-)
+@DIALECT_OPTION
 def show(file: Path, dialect: str) -> None:
     """Print a readable summary of one briefing: header, counts, and a line per turn."""
     try:
