@@ -12,8 +12,10 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts import _batch
 
-from .conftest import DATA, SEED
+from .conftest import DATA, SEED, needs_shared
 from .fixtures import valid_fixtures
+
+pytestmark = needs_shared
 
 
 @pytest.fixture

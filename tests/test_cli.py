@@ -18,8 +18,10 @@ from click.testing import CliRunner, Result
 import scio_transcripts as st
 from scio_transcripts.cli import main
 
-from .conftest import DATA, REPO, SEED
+from .conftest import DATA, REPO, SEED, needs_shared
 from .fixtures import valid_fixtures
+
+pytestmark = needs_shared
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 

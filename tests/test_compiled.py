@@ -21,7 +21,7 @@ from scio_transcripts._grammar import (
 from scio_transcripts._transform import PartsTransformer
 from scio_transcripts.models import Briefing
 
-from .conftest import SEED
+from .conftest import SEED, needs_shared
 from .fixtures import read_fixture, valid_fixtures
 
 SHIPPED = ["scio_en.lark", "scio_zh.lark", "mfa_en.lark"]
@@ -63,7 +63,9 @@ _LOADED = _shipped_tables(BASE_GRAMMAR)
 _FRESH = compiled_from(compile_grammar(BASE_GRAMMAR))
 
 
-@pytest.mark.parametrize("path", [SEED, *valid_fixtures()], ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path", [pytest.param(SEED, marks=needs_shared), *valid_fixtures()], ids=lambda path: path.name
+)
 def test_loaded_tables_parse_like_compiled_ones(path: Path) -> None:
     """Loaded and freshly compiled tables give the same parse (state numbers may differ)."""
     assert _LOADED is not None

@@ -11,7 +11,9 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts._convokit import CORPUS_FILES
 
-from .conftest import SEED
+from .conftest import SEED, needs_shared
+
+pytestmark = needs_shared
 
 
 def read_corpus(directory: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any], dict[str, Any], Any]:

@@ -10,7 +10,7 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import DATA, SEED
+from .conftest import DATA, SEED, needs_shared
 from .fixtures import dialect_fixtures, read_fixture
 from .golden import golden
 from .leaves import coverage_problems
@@ -40,6 +40,7 @@ def test_auto_detects_the_dialect_of_each_fixture(entry: tuple[str, Path]) -> No
     assert st.detect_dialect(read_fixture(path)) == dialect
 
 
+@needs_shared
 def test_english_pages_stay_english() -> None:
     """The seed and an empty text are English SCIO pages for the sniff."""
     assert st.detect_dialect(SEED.read_text(encoding="utf-8")) == "scio-en"

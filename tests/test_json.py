@@ -15,8 +15,10 @@ from hypothesis import strategies as hs
 import scio_transcripts as st
 from scio_transcripts._json import _converter
 
-from .conftest import SEED
+from .conftest import SEED, needs_shared
 from .fixtures import valid_fixtures
+
+pytestmark = needs_shared
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import DATA, SEED
+from .conftest import DATA, SEED, needs_shared
 from .fixtures import invalid_fixtures, read_fixture, valid_fixtures
 from .leaves import coverage_problems, leaf_spans
 
-PAGES = [SEED, *valid_fixtures(), *invalid_fixtures()]
+PAGES = [pytest.param(SEED, marks=needs_shared, id=SEED.name), *valid_fixtures(), *invalid_fixtures()]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name if p == SEED else str(p.relative_to(DATA)))

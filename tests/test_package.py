@@ -13,7 +13,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts import demo
 
-from .conftest import REPO, SEED
+from .conftest import REPO, SEED, needs_shared
 
 
 def test_facade_exports_exactly_all() -> None:
@@ -77,6 +77,7 @@ def test_wheel_ships_the_grammars_schema_and_script(wheel: Path) -> None:
     assert "scio-transcripts = scio_transcripts.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
+@needs_shared
 def test_wheel_parses_the_seed(wheel: Path, tmp_path: Path) -> None:
     """Installed from the wheel, the package parses the seed."""
     script = "print(len(st.parse_file(sys.argv[1]).turns))"

@@ -17,8 +17,10 @@ from hypothesis import strategies as hs
 import scio_transcripts as st
 from scio_transcripts._schema import schema_for, schema_text
 
-from .conftest import REPO, SEED
+from .conftest import REPO, SEED, needs_shared
 from .fixtures import valid_fixtures
+
+pytestmark = needs_shared
 
 SHIPPED = importlib.resources.files("scio_transcripts").joinpath("schema", "briefing.schema.json")
 REGENERATE = (

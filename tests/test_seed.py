@@ -8,7 +8,9 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import SEED
+from .conftest import SEED, needs_shared
+
+pytestmark = needs_shared
 
 XING = "Xing Huina"
 CAO, YUE, WANG, LI = "Cao Shumin", "Yue Zhongming", "Wang Xiaoguang", "Li Changxi"

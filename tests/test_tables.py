@@ -14,7 +14,9 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts._tables import EXCHANGE_COLUMNS, TURN_COLUMNS
 
-from .conftest import SEED
+from .conftest import SEED, needs_shared
+
+pytestmark = needs_shared
 
 
 @pytest.fixture(scope="module")

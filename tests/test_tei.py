@@ -9,8 +9,10 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import SEED
+from .conftest import SEED, needs_shared
 from .fixtures import valid_fixtures
+
+pytestmark = needs_shared
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
