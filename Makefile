@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit docs bench fuzz tables golden clean
+.PHONY: demo test lint typecheck unit docs bench fuzz tables snapshots mutants clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "scio-transcripts needs Python 3.11 or newer")'
@@ -59,8 +59,9 @@ fuzz: $(VENV)/.installed-dev
 tables: $(VENV)/.installed-dev
 	$(BIN)/python -m scio_transcripts._compiled
 
-# Rewrite the golden files after a deliberate change of output; review the diff before committing.
-golden: $(VENV)/.installed-dev
+# Rewrite the regression snapshots after a deliberate change of output; review the diff, and check it
+# against the hand-written facts files, before committing.
+snapshots: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.regenerate
 
 clean:

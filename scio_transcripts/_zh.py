@@ -168,11 +168,12 @@ def _summary_after_marker(
 def _pair_translations(
     turns: tuple[Turn, ...], notes: tuple[Note, ...], text: str
 ) -> tuple[tuple[Turn, ...], tuple[Note, ...]]:
-    """A bilingual repost gives each label twice, Chinese then English.
+    """A bilingual repost gives each label twice, Chinese then English: one utterance, two languages.
 
-    With both labels on their own lines before the two paragraphs, the Chinese label opens the
-    turn and the English one is kept as a note; with each label before its own paragraph, the
-    English turn is said by the same person as the Chinese one before it.
+    Whether both labels stand on their own lines before the two paragraphs or each label opens its own
+    paragraph, the Chinese label opens the one turn, the English label is kept as a note, and the turn
+    holds the paragraphs of both languages in page order. Counting the translation as a turn of its own
+    would double every question and answer, and give each question an exchange with no answer.
     """
     paired: list[Turn] = []
     extra: list[Note] = []
@@ -182,17 +183,11 @@ def _pair_translations(
         chinese_before = previous is not None and previous.label is not None and _HAN.search(previous.label)
         if not (english and chinese_before and previous is not None and turn.label_span is not None):
             paired.append(turn)
-        elif not previous.paragraphs:
-            label_span = turn.label_span
-            extra.append(Note(kind="label-translation", text=text[label_span.start : label_span.end], span=label_span))
-            span = Span(
-                start=previous.span.start, end=turn.span.end, line=previous.span.line, column=previous.span.column
-            )
-            paired[-1] = attrs.evolve(previous, paragraphs=turn.paragraphs, span=span)
-        elif turn.role is Role.UNKNOWN:
-            paired.append(attrs.evolve(turn, role=previous.role, speaker=previous.speaker, outlet=previous.outlet))
-        else:
-            paired.append(turn)
+            continue
+        label_span = turn.label_span
+        extra.append(Note(kind="label-translation", text=text[label_span.start : label_span.end], span=label_span))
+        span = Span(start=previous.span.start, end=turn.span.end, line=previous.span.line, column=previous.span.column)
+        paired[-1] = attrs.evolve(previous, paragraphs=previous.paragraphs + turn.paragraphs, span=span)
     if not extra:
         return tuple(paired), notes
     return tuple(paired), tuple(sorted((*notes, *extra), key=lambda note: note.span.start))

@@ -1,4 +1,4 @@
-"""Shared test configuration: Hypothesis profiles and the paths of the real seed briefing."""
+"""Shared test configuration: Hypothesis profiles, the bundled sample, and the shared seed briefing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ DATA = REPO / "tests" / "data"
 # Every developer machine and CI lay the shared folder beside the checkout.
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "000_e9144cae3dcebc84.txt"
+# The briefing shipped in the package (written for it, in SCIO's shape): what the batch, CLI and output
+# tests run on, so that they run on a bare clone too. Its hand-written facts: data/sample/.
+SAMPLE = REPO / "scio_transcripts" / "samples" / "sample_briefing.txt"
 
 # The one marker for tests that read ../shared. A bare clone has no such folder: those tests skip
 # there, with the reason in the summary (-ra); CI lays the folder beside the checkout and runs them.

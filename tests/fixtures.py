@@ -1,4 +1,12 @@
-"""Finds the golden fixtures; refuses to find nothing, so an empty folder fails instead of passing."""
+"""Finds the fixtures and the files beside them; refuses to find nothing, so an empty folder fails.
+
+Beside each fixture text ``NAME.txt`` lie two files of different standing:
+
+- ``NAME.facts.json``: what the page must parse to, written by hand from the text and the conventions of
+  ``shared/FORMATS.md`` section 10 before the parser ran on it. This is the evidence.
+- ``NAME.snapshot.json``: everything the parser reported last time it was reviewed, rewritten by
+  ``python -m tests.regenerate``. It only catches unintended change; it proves nothing about correctness.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +35,16 @@ def invalid_fixtures() -> list[Path]:
     return found
 
 
+def facts_path(path: Path) -> Path:
+    """The hand-written expected facts of a fixture."""
+    return path.with_suffix(".facts.json")
+
+
+def snapshot_path(path: Path) -> Path:
+    """The parser's own last reviewed output for a fixture: a regression snapshot, not ground truth."""
+    return path.with_suffix(".snapshot.json")
+
+
 def read_fixture(path: Path) -> str:
     """The fixture exactly as stored: no newline translation, the BOM kept."""
     return path.read_bytes().decode("utf-8")
@@ -50,3 +68,8 @@ def dialect_fixtures() -> list[tuple[str, Path]]:
                 raise AssertionError(f"no fixtures in {folder}")
             found += [(dialect, path) for path in paths]
     return found
+
+
+def every_fixture() -> list[tuple[str, Path]]:
+    """(dialect, path) of every valid English fixture and every dialect fixture."""
+    return [("scio-en", path) for path in valid_fixtures()] + dialect_fixtures()

@@ -1,6 +1,7 @@
-"""Rewrite the golden files from the current parser: ``python -m tests.regenerate``.
+"""Rewrite the regression snapshots from the current parser: ``python -m tests.regenerate``.
 
-Review every changed file by reading its diff before committing it.
+A snapshot is the parser's word about itself; it never replaces a hand-written facts file. Review every
+changed snapshot by reading its diff, and check it against the fixture's facts, before committing it.
 """
 
 from __future__ import annotations
@@ -10,15 +11,15 @@ import re
 
 import scio_transcripts as st
 
-from .fixtures import dialect_fixtures, invalid_fixtures, read_fixture, valid_fixtures
-from .golden import golden
+from .fixtures import every_fixture, invalid_fixtures, read_fixture, snapshot_path
+from .snapshot import snapshot
 
 
 def main() -> None:
-    for dialect, path in [("scio-en", path) for path in valid_fixtures()] + dialect_fixtures():
+    for dialect, path in every_fixture():
         briefing = st.parse(read_fixture(path), dialect=dialect)
-        text = _compact_lists(json.dumps(golden(briefing), indent=2, ensure_ascii=False)) + "\n"
-        path.with_suffix(".json").write_text(text, encoding="utf-8")
+        text = _compact_lists(json.dumps(snapshot(briefing), indent=2, ensure_ascii=False)) + "\n"
+        snapshot_path(path).write_text(text, encoding="utf-8")
     for path in invalid_fixtures():
         try:
             st.parse(read_fixture(path), strict=True)

@@ -1,4 +1,4 @@
-"""Dialects: the registry, detection, and golden fixtures of the Chinese and Foreign Ministry pages."""
+"""Dialects: the registry, detection, and fixtures of the Chinese and Foreign Ministry pages."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 import scio_transcripts as st
 
 from .conftest import DATA, SEED, needs_shared
-from .fixtures import dialect_fixtures, read_fixture
-from .golden import golden
+from .fixtures import dialect_fixtures, read_fixture, snapshot_path
+from .snapshot import snapshot
 from .leaves import coverage_problems
 
 FIXTURES = dialect_fixtures()
@@ -49,11 +49,11 @@ def test_english_pages_stay_english() -> None:
 
 
 @pytest.mark.parametrize("entry", FIXTURES, ids=_id)
-def test_dialect_fixture_matches_golden(entry: tuple[str, Path]) -> None:
-    """Each dialect fixture parses to its reviewed golden file."""
+def test_dialect_fixture_matches_its_snapshot(entry: tuple[str, Path]) -> None:
+    """Each dialect fixture parses to its regression snapshot."""
     dialect, path = entry
-    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    assert golden(st.parse(read_fixture(path), dialect=dialect)) == expected
+    expected = json.loads(snapshot_path(path).read_text(encoding="utf-8"))
+    assert snapshot(st.parse(read_fixture(path), dialect=dialect)) == expected
 
 
 @pytest.mark.parametrize("entry", FIXTURES, ids=_id)

@@ -10,8 +10,8 @@ import pytest
 import scio_transcripts as st
 
 from .conftest import DATA
-from .fixtures import invalid_fixtures, read_fixture, valid_fixtures
-from .golden import golden
+from .fixtures import invalid_fixtures, read_fixture, snapshot_path, valid_fixtures
+from .snapshot import snapshot
 
 VALID = valid_fixtures()
 INVALID = invalid_fixtures()
@@ -22,10 +22,10 @@ def _id(path: Path) -> str:
 
 
 @pytest.mark.parametrize("path", VALID, ids=_id)
-def test_valid_fixture_matches_golden(path: Path) -> None:
-    """The lenient parse of each fixture is exactly its reviewed golden file."""
-    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    assert golden(st.parse(read_fixture(path))) == expected
+def test_valid_fixture_matches_its_snapshot(path: Path) -> None:
+    """The lenient parse of each fixture is exactly its regression snapshot."""
+    expected = json.loads(snapshot_path(path).read_text(encoding="utf-8"))
+    assert snapshot(st.parse(read_fixture(path))) == expected
 
 
 @pytest.mark.parametrize("path", VALID, ids=_id)
@@ -62,7 +62,7 @@ def test_invalid_fixture_lenient_keeps_everything(path: Path) -> None:
     assert briefing.diagnostics
 
 
-def test_every_fixture_has_its_golden_file() -> None:
+def test_every_fixture_has_its_facts_and_snapshot() -> None:
     """No fixture text without its expected output."""
     assert [p for p in VALID if not p.with_suffix(".json").is_file()] == []
     assert [p for p in INVALID if not p.with_suffix(".error").is_file()] == []

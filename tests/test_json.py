@@ -33,7 +33,7 @@ def test_seed_round_trips_exactly(seed: st.Briefing) -> None:
 
 @pytest.mark.parametrize("path", valid_fixtures(), ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_every_fixture_round_trips(path: Path) -> None:
-    """Every golden fixture survives to_dict/from_dict and to_json/from_json unchanged."""
+    """Every fixture survives to_dict/from_dict and to_json/from_json unchanged."""
     briefing = st.parse_file(path)
     assert st.from_dict(st.to_dict(briefing)) == briefing
     assert st.from_json(st.to_json(briefing, indent=None)) == briefing

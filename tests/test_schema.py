@@ -56,7 +56,7 @@ def test_seed_json_validates(shipped: jsonschema.Draft202012Validator) -> None:
 
 @pytest.mark.parametrize("path", valid_fixtures(), ids=lambda path: f"{path.parent.name}/{path.stem}")
 def test_every_fixture_json_validates(path: Path, shipped: jsonschema.Draft202012Validator) -> None:
-    """The JSON of every golden fixture satisfies the shipped schema."""
+    """The JSON of every fixture satisfies the shipped schema."""
     shipped.validate(json.loads(st.to_json(st.parse_file(path))))
 
 

@@ -1,4 +1,4 @@
-"""The golden form of a parse: every content field, spans as [start, end], for review by reading."""
+"""The snapshot form of a parse: every field, spans as [start, end], for review by reading a diff."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def person(value: st.Person | None) -> dict[str, Any] | None:
     return {"name": value.name, "honorific": value.honorific, "title": value.title, "span": span(value.span)}
 
 
-def golden(briefing: st.Briefing) -> dict[str, Any]:
+def snapshot(briefing: st.Briefing) -> dict[str, Any]:
     """Everything a parse reports, in a stable JSON-ready shape."""
     turns = list(briefing.turns)
     return {
