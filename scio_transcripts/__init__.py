@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+from ._diagnostics import diagnostic_codes
 from ._errors import DecodeError, ParseError
 from ._parse import parse, parse_file
 from ._render import render
@@ -85,6 +86,7 @@ __all__ = [
     "TurnRow",
     "__version__",
     "detect_dialect",
+    "diagnostic_codes",
     "dialects",
     "exchange_rows",
     "from_dict",

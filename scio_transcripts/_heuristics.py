@@ -80,7 +80,14 @@ def is_speaker_label(label: str) -> bool:
     # "21st Century Business Herald" has.
     if not any(char.isalpha() for char in words[0]):
         return False
+    # Names and outlets are letters, digits and a few marks; braces, control characters and the like
+    # come from markup debris or binary junk, never from a speaker.
+    if not all(char.isalnum() or char in _LABEL_MARKS for char in label):
+        return False
     return all(_is_name_word(word) for word in words)
+
+
+_LABEL_MARKS = frozenset(" \t\u00a0\u3000.-–'’&()[]/·・《》（）【】▲")
 
 
 def _is_name_word(word: str) -> bool:

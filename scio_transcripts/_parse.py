@@ -1,19 +1,26 @@
-"""The pipeline: text → line tokens → LALR parse → parts → Briefing, leniently or strictly."""
+"""The pipeline: text → line tokens → LALR parse → parts → Briefing → judged, leniently or strictly."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 
+import attrs
+
+from ._diagnostics import checked_codes
 from ._driver import Run
 from ._errors import DecodeError, ParseError, caret_context
 from ._grammar import load_engine
+from ._plausible import judge
 from ._resolve import build_briefing
 from ._source import LineIndex
 from .dialects import Dialect, detect_dialect, get_dialect
 from .models import Briefing, Diagnostic
 
 
-def parse(text: str, *, strict: bool = False, dialect: str | Dialect = "scio-en") -> Briefing:
+def parse(
+    text: str, *, strict: bool = False, dialect: str | Dialect = "scio-en", ignore: Collection[str] = ()
+) -> Briefing:
     """Parse the text of one briefing page.
 
     Args:
@@ -22,36 +29,48 @@ def parse(text: str, *, strict: bool = False, dialect: str | Dialect = "scio-en"
         strict: Raise at the first structural problem instead of working around it.
         dialect: The kind of transcript: a name from ``dialects()``, a ``Dialect``, or ``"auto"``
             to pick one by a cheap sniff of the text (``detect_dialect``).
+        ignore: Diagnostic codes to drop (``diagnostic_codes()`` lists them), in both modes: a
+            strict parse then raises only for the others.
 
     Returns:
-        The briefing. In lenient mode, text that could not be placed is in ``unparsed`` and
-        every workaround is in ``diagnostics``.
+        The briefing. In lenient mode, text that could not be placed is in ``unparsed``, and
+        every workaround and every sign of a probably wrong parse is in ``diagnostics``.
 
     Raises:
-        ParseError: In strict mode, at the first problem lenient mode would have worked around.
+        ParseError: In strict mode, at the first diagnostic in source order.
         TypeError: If ``text`` is not a ``str``.
-        ValueError: If no dialect has the given name.
+        ValueError: If no dialect has the given name, or a code in ``ignore`` does not exist.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the text as str, not {type(text).__name__}; use parse_file() for files")
+    silenced = checked_codes(ignore)
     chosen = get_dialect(detect_dialect(text) if dialect == "auto" else dialect)
     engine = load_engine(chosen)
     run = Run(engine.tables, engine.lexer)
     parts = run.parse(text)
-    briefing = chosen.finish(build_briefing(parts, run.unplaced), text)
+    briefing = judge(chosen.finish(build_briefing(parts, run.unplaced), text), text)
+    if silenced:
+        kept = tuple(diagnostic for diagnostic in briefing.diagnostics if diagnostic.code not in silenced)
+        briefing = attrs.evolve(briefing, diagnostics=kept)
     if strict and briefing.diagnostics:
         raise _strict_error(text, briefing.diagnostics[0])
     return briefing
 
 
-def parse_file(path: str | os.PathLike[str], *, strict: bool = False, dialect: str | Dialect = "scio-en") -> Briefing:
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    dialect: str | Dialect = "scio-en",
+    ignore: Collection[str] = (),
+) -> Briefing:
     """Read a UTF-8 file (a BOM and any line endings are fine) and parse it.
 
     Spans index the decoded text as it is in the file: ``\\r\\n`` is not translated.
 
     Raises:
         DecodeError: If the bytes are not UTF-8; says which file and at which byte.
-        ParseError: In strict mode, as for ``parse``; ``dialect`` as for ``parse`` too.
+        ParseError: In strict mode, as for ``parse``; ``dialect`` and ``ignore`` as for ``parse`` too.
         OSError: If the file cannot be read.
     """
     with open(path, "rb") as file:  # noqa: PTH123 - pathlib's import alone costs a tenth of a cold start
@@ -69,7 +88,7 @@ def parse_file(path: str | os.PathLike[str], *, strict: bool = False, dialect: s
             line=line,
             column=column,
         ) from None
-    return parse(text, strict=strict, dialect=dialect)
+    return parse(text, strict=strict, dialect=dialect, ignore=ignore)
 
 
 def _strict_error(text: str, diagnostic: Diagnostic) -> ParseError:

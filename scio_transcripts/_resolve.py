@@ -78,7 +78,9 @@ class _Assembly:
         for leftover in unplaced:
             span = token_span(leftover.token)
             self.unparsed.append(Fragment(text=str(leftover.token), span=span))
-            self.diagnostics.append(Diagnostic(message=leftover.message, span=span, expected=leftover.expected))
+            self.diagnostics.append(
+                Diagnostic(code="unplaced-line", message=leftover.message, span=span, expected=leftover.expected)
+            )
 
     def note(self, kind: str, token: Token) -> None:
         self.notes.append(Note(kind=kind, text=str(token), span=token_span(token)))
@@ -228,7 +230,9 @@ class _Assembly:
 
     def _expected(self, what: str, where: str, token: Token) -> None:
         self.diagnostics.append(
-            Diagnostic(message=f"Expected {what} {where}", span=token_span(token), expected=(what,))
+            Diagnostic(
+                code="empty-section", message=f"Expected {what} {where}", span=token_span(token), expected=(what,)
+            )
         )
 
     # -- turns --------------------------------------------------------------------------------
@@ -261,6 +265,7 @@ class _Assembly:
             if label is None and entries:
                 self.diagnostics.append(
                     Diagnostic(
+                        code="unlabelled-speech",
                         message="Expected a speaker label before the speech",
                         span=first,
                         expected=("a speaker label",),
@@ -295,6 +300,7 @@ class _Assembly:
                 self.note("repeated-label", part.label)
                 self.diagnostics.append(
                     Diagnostic(
+                        code="repeated-label",
                         message="The same speaker label appears twice in a row; read as one turn",
                         span=token_span(part.label),
                         expected=("speech",),
@@ -319,7 +325,12 @@ class _Assembly:
         span = token_span(stub)
         self.unparsed.append(Fragment(text=str(stub), span=span))
         self.diagnostics.append(
-            Diagnostic(message="The text ends inside a speaker label", span=span, expected=("a colon after the label",))
+            Diagnostic(
+                code="cut-label",
+                message="The text ends inside a speaker label",
+                span=span,
+                expected=("a colon after the label",),
+            )
         )
         rest = TurnPart(last.label, last.paragraphs[:-1])
         if rest.label is None and not rest.paragraphs:
@@ -349,6 +360,7 @@ class _Assembly:
                 found = "a speaker label" if part.label is not None else "speech"
                 self.diagnostics.append(
                     Diagnostic(
+                        code="speech-after-credits",
                         message=f"Expected no more speech after the translator credits; found {found}",
                         span=token_span(first),
                         expected=("a related-briefing title", "the end of the text"),

@@ -124,7 +124,11 @@ class Fragment:
 
 @attrs.frozen(kw_only=True)
 class Diagnostic:
-    """Something lenient parsing worked around; strict parsing raises it as an error."""
+    """Something lenient parsing worked around, or a sign that the parse is probably wrong.
+
+    Strict parsing raises the first one as a ``ParseError``; ``parse(..., ignore=...)`` drops those of
+    the codes given. ``diagnostic_codes()`` lists every code with its meaning.
+    """
 
     message: str
     """What was wrong, in words."""
@@ -132,6 +136,8 @@ class Diagnostic:
     """Where it was found."""
     expected: tuple[str, ...] = ()
     """Readable names of what would have been valid here."""
+    code: str = "unspecified"
+    """The kind of problem, short and stable (e.g. ``no-date``), for silencing it with ``ignore``."""
 
 
 @attrs.frozen(kw_only=True)

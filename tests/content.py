@@ -38,15 +38,24 @@ def content(briefing: st.Briefing) -> dict[str, Any]:
     }
 
 
-def assert_strict_agrees(text: str) -> None:
-    """Strict parsing gives the clean lenient result, or a ParseError placed inside the input."""
-    lenient = st.parse(text)
+def assert_strict_raises_the_first_diagnostic(text: str, **options: Any) -> None:
+    """Strict parsing raises exactly when lenient parsing has a diagnostic, and then for the first one
+    in source order, placed inside the input, in words a reader knows."""
+    lenient = st.parse(text, **options)
+    starts = [diagnostic.span.start for diagnostic in lenient.diagnostics]
+    assert starts == sorted(starts), "diagnostics are not in source order"
     if not lenient.diagnostics:
-        assert st.parse(text, strict=True) == lenient
+        st.parse(text, strict=True, **options)
         return
     with pytest.raises(st.ParseError) as raised:
-        st.parse(text, strict=True)
-    error = raised.value
+        st.parse(text, strict=True, **options)
+    error, first = raised.value, lenient.diagnostics[0]
+    assert (error.message, error.line, error.column, error.expected) == (
+        first.message,
+        first.span.line,
+        first.span.column,
+        first.expected,
+    )
     assert 1 <= error.line <= len(_LINES.split(text))
     assert error.column >= 1
     assert not _INTERNAL_NAME.search(str(error)), str(error)

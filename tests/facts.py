@@ -14,7 +14,6 @@ from typing import Any
 
 import scio_transcripts as st
 
-
 FIELDS = ("title", "date", "speakers", "chairperson", "turns", "exchanges")
 
 

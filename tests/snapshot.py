@@ -48,5 +48,5 @@ def snapshot(briefing: st.Briefing) -> dict[str, Any]:
         "credits": list(briefing.credits),
         "related": [[r.title, r.date.isoformat() if r.date else None] for r in briefing.related],
         "unparsed": [[fragment.text, span(fragment.span)] for fragment in briefing.unparsed],
-        "diagnostics": [[d.message, d.span.line, d.span.column] for d in briefing.diagnostics],
+        "diagnostics": [[d.code, d.message, d.span.line, d.span.column] for d in briefing.diagnostics],
     }

@@ -28,7 +28,10 @@ HONORIFICS = [None, "Mr.", "Ms.", "Senior Colonel", "Major General", "Colonel", 
 OUTLETS = [
     "CCTV", "China Daily", "Reuters", "Bloomberg", "Phoenix TV", "TV Tokyo", "Thecover.cn", "People.cn",
     "The Global Times", "Associated Press of Pakistan", "Channel NewsAsia", "21st Century Business Herald",
+    "AP", "AFP", "NHK",
 ]  # fmt: skip
+# Words that name the chair's role instead of the chair.
+CHAIR_WORDS = ["Moderator", "Host", "HOST", "Presenter"]
 PLACES = ["Beijing", "Shanghai", "Hong Kong"]
 TIMES = ["10 a.m.", "3 p.m.", "11:30 a.m.", "9:30 a.m."]
 
@@ -196,6 +199,24 @@ def briefings(draw: Callable[..., Any]) -> sc.Briefing:
     )
 
 
+@st.composite
+def person_labels(draw: Callable[..., Any], person: sc.Person, people: list[sc.Person]) -> tuple[str, sc.Person | None]:
+    """A label for a header person as pages write it, and whom it names.
+
+    The full name, the name after a rank or honorific, the honorific and surname ("Mr. Cao"), or the
+    surname alone. A surname two header people share names nobody: the turn is unknown.
+    """
+    surname = person.name.split()[0]
+    forms = [person.name, surname]
+    if person.honorific:
+        forms += [f"{person.honorific} {person.name}", f"{person.honorific} {surname}"]
+    label = draw(st.sampled_from(forms))
+    if label.endswith(person.name):
+        return label, person
+    sharing = [other for other in people if other.name.split()[0] == surname]
+    return label, person if len(sharing) == 1 else None
+
+
 def _turns(
     draw: Callable[..., Any],
     layout: _Layout,
@@ -220,17 +241,16 @@ def _turns(
         outlet = None
         if kind == "unlabelled":
             label, role = None, sc.Role.UNKNOWN
-        elif kind == "chair":
-            assert chair is not None
-            label, role, speaker = chair.name, sc.Role.CHAIRPERSON, chair
-        elif kind == "speaker":
-            speaker = draw(st.sampled_from(speakers))
-            label, role = speaker.name, sc.Role.SPEAKER
+        elif kind in ("chair", "speaker"):
+            person = chair if kind == "chair" else draw(st.sampled_from(speakers))
+            assert person is not None
+            label, speaker = draw(person_labels(person, [*speakers, *([chair] if chair else [])]))
+            role = sc.Role.UNKNOWN if speaker is None else sc.Role.CHAIRPERSON if kind == "chair" else sc.Role.SPEAKER
         elif kind == "journalist":
             label = draw(st.sampled_from(OUTLETS))
             role, outlet = sc.Role.JOURNALIST, label
         elif kind == "role-word":
-            label, role, speaker = "Moderator", sc.Role.CHAIRPERSON, chair
+            label, role, speaker = draw(st.sampled_from(CHAIR_WORDS)), sc.Role.CHAIRPERSON, chair
         else:
             label, role = draw(st.sampled_from(unknown_names)), sc.Role.UNKNOWN
         last = index == count - 1
@@ -244,7 +264,9 @@ def _turns(
         texts = draw(st.lists(paragraphs(), min_size=max(minimum, 1 if label is None else 0), max_size=4))
         built: list[sc.Paragraph] = []
         for number, text in enumerate(texts):
-            if number and draw(st.integers(0, 5)) == 0:
+            # A page may change between two paragraphs, or between a label and its first paragraph;
+            # the turn is on the page of its label either way.
+            if (number or label is not None) and draw(st.integers(0, 5)) == 0:
                 page_breaks.append(layout.span("_ueditor_page_break_tag_"))
             built.append(sc.Paragraph(text=text, span=layout.span(text)))
         first = label_span or built[0].span

@@ -12,17 +12,15 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts import _batch
 
-from .conftest import DATA, SEED, needs_shared
+from .conftest import DATA, SAMPLE
 from .fixtures import valid_fixtures
-
-pytestmark = needs_shared
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> list[Path]:
-    """The seed, three fixtures, a non-UTF-8 file, an empty file and a missing one, in that order."""
-    paths = [tmp_path / "seed.txt"]
-    shutil.copy(SEED, paths[0])
+    """The sample briefing, three fixtures, a non-UTF-8 file, an empty file and a missing one, in that order."""
+    paths = [tmp_path / "sample.txt"]
+    shutil.copy(SAMPLE, paths[0])
     for number, fixture in enumerate(valid_fixtures()[:3]):
         paths.append(tmp_path / f"fixture{number}.txt")
         shutil.copy(fixture, paths[-1])
@@ -39,7 +37,7 @@ def test_results_come_in_input_order_with_errors_in_place(folder: list[Path]) ->
     results = list(st.parse_many(folder))
     assert [path for path, _ in results] == folder
     assert all(isinstance(result, st.Briefing) for _, result in results[:4])
-    assert results[0][1] == st.parse_file(SEED)
+    assert results[0][1] == st.parse_file(SAMPLE)
     assert isinstance(results[4][1], st.DecodeError)
     assert isinstance(results[5][1], st.EmptyFileError)
     assert isinstance(results[6][1], FileNotFoundError)
@@ -93,7 +91,7 @@ def test_paths_are_pulled_lazily(jobs: int) -> None:
         nonlocal pulled
         while True:
             pulled += 1
-            yield SEED
+            yield SAMPLE
 
     results = st.parse_many(endless(), jobs=jobs)
     for _ in range(3):
@@ -106,7 +104,7 @@ def test_paths_are_pulled_lazily(jobs: int) -> None:
 def test_jobs_must_be_positive() -> None:
     """jobs=0 is a ValueError raised on first use."""
     with pytest.raises(ValueError, match="jobs must be at least 1, not 0"):
-        next(st.parse_many([SEED], jobs=0))
+        next(st.parse_many([SAMPLE], jobs=0))
 
 
 def test_paths_may_be_strings(folder: list[Path]) -> None:
@@ -148,7 +146,7 @@ def test_then_results_come_in_input_order_with_errors_in_place(folder: list[Path
 def test_an_exception_from_then_is_yielded_for_its_file(folder: list[Path], jobs: int) -> None:
     """then raising for some files does not stop the batch: those files give the exception, the others go on."""
     results = [result for _, result in st.parse_many(folder[:4], jobs=jobs, then=_fail_on_fixtures)]
-    assert results[0] == len(st.parse_file(SEED).turns)
+    assert results[0] == 8  # the sample's turns
     for path, result in zip(folder[1:4], results[1:4], strict=True):
         assert isinstance(result, KeyError)
         assert result.args == (path.name,)
@@ -162,22 +160,23 @@ def test_then_results_cross_the_process_boundary_intact(folder: list[Path]) -> N
     alone = list(st.parse_many(folder[:4], then=_json_and_rows))
     parallel = list(st.parse_many(folder[:4], jobs=2, then=_json_and_rows))
     assert parallel == alone
-    seed_result = alone[0][1]
-    assert not isinstance(seed_result, Exception)
-    text, rows = seed_result
-    assert st.from_json(text) == st.parse_file(SEED)
-    assert len(rows) == 24
+    sample_result = alone[0][1]
+    assert not isinstance(sample_result, Exception)
+    text, rows = sample_result
+    assert st.from_json(text) == st.parse_file(SAMPLE)
+    assert len(rows) == 8  # one per turn of the sample
 
 
 def test_parse_many_result_types() -> None:
     """Without then the results are briefings or exceptions; with it, then's return type or exceptions."""
-    plain = st.parse_many([SEED])
+    plain = st.parse_many([SAMPLE])
     assert_type(plain, Generator[tuple[Path, st.Briefing | Exception], None, None])
-    counted = st.parse_many([SEED], then=_turn_count)
+    counted = st.parse_many([SAMPLE], then=_turn_count)
     assert_type(counted, Generator[tuple[Path, tuple[str, int] | Exception], None, None])
     maybe: Callable[[Path, st.Briefing], tuple[str, int]] | None = _turn_count
     assert_type(
-        st.parse_many([SEED], then=maybe), Generator[tuple[Path, st.Briefing | tuple[str, int] | Exception], None, None]
+        st.parse_many([SAMPLE], then=maybe),
+        Generator[tuple[Path, st.Briefing | tuple[str, int] | Exception], None, None],
     )
-    assert next(counted) == (SEED, (SEED.name, 24))
+    assert next(counted) == (SAMPLE, (SAMPLE.name, 8))
     assert isinstance(next(plain)[1], st.Briefing)

@@ -18,10 +18,8 @@ from click.testing import CliRunner, Result
 import scio_transcripts as st
 from scio_transcripts.cli import main
 
-from .conftest import DATA, REPO, SEED, needs_shared
+from .conftest import DATA, REPO, SAMPLE
 from .fixtures import valid_fixtures
-
-pytestmark = needs_shared
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 
@@ -42,20 +40,20 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    """A folder holding only the seed, as shared/seeds/ does."""
-    folder = tmp_path / "seeds"
+def samples(tmp_path: Path) -> Path:
+    """A folder holding only the bundled sample briefing (8 turns, 2 exchanges, 2 page breaks)."""
+    folder = tmp_path / "samples"
     folder.mkdir()
-    shutil.copy(SEED, folder)
+    shutil.copy(SAMPLE, folder)
     return folder
 
 
 @pytest.fixture
 def batch_of_50(tmp_path: Path) -> Path:
-    """50 files in nested folders: the seed, 47 fixtures, one file that is not UTF-8 and one empty file."""
+    """50 files in nested folders: the sample, 47 fixtures, one file that is not UTF-8 and one empty file."""
     folder = tmp_path / "batch"
     (folder / "more").mkdir(parents=True)
-    shutil.copy(SEED, folder / "000_seed.txt")
+    shutil.copy(SAMPLE, folder / "000_sample.txt")
     for number, fixture in enumerate(valid_fixtures()[:47]):
         shutil.copy(fixture, folder / ("more" if number % 2 else ".") / f"{number:02d}_{fixture.name}")
     (folder / "more" / "latin1.txt").write_bytes("CCTV:\nCaf\xe9?\n".encode("latin-1"))
@@ -64,56 +62,56 @@ def batch_of_50(tmp_path: Path) -> Path:
     return folder
 
 
-def test_csv_of_the_seed_folder_has_24_turn_rows(seeds: Path) -> None:
-    """`parse seeds/ --format csv` prints the turns table: 24 rows for the seed, exit 0."""
-    result = run("parse", seeds, "--format", "csv")
+def test_csv_of_the_sample_folder_has_8_turn_rows(samples: Path) -> None:
+    """`parse samples/ --format csv` prints the turns table: 8 rows for the sample, exit 0."""
+    result = run("parse", samples, "--format", "csv")
     assert result.exit_code == 0, result.stderr
     rows = csv_rows(result.stdout)
-    assert len(rows) == 24
-    assert {row["briefing_id"] for row in rows} == {SEED.stem}
-    assert result.stdout_bytes.count(b"\r\n") >= 25  # CRLF records, the header included
+    assert len(rows) == 8
+    assert {row["briefing_id"] for row in rows} == {SAMPLE.stem}
+    assert result.stdout_bytes.count(b"\r\n") >= 9  # CRLF records, the header included
 
 
-def test_csv_into_a_directory_writes_both_tables(seeds: Path, tmp_path: Path) -> None:
-    """With --out DIR, turns.csv and exchanges.csv hold 24 and 10 rows."""
-    result = run("parse", seeds, "--format", "csv", "--out", tmp_path / "out")
+def test_csv_into_a_directory_writes_both_tables(samples: Path, tmp_path: Path) -> None:
+    """With --out DIR, turns.csv and exchanges.csv hold 8 and 2 rows."""
+    result = run("parse", samples, "--format", "csv", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.stderr
-    assert len(csv_rows((tmp_path / "out" / "turns.csv").read_text("utf-8"))) == 24
-    assert len(csv_rows((tmp_path / "out" / "exchanges.csv").read_text("utf-8"))) == 10
+    assert len(csv_rows((tmp_path / "out" / "turns.csv").read_text("utf-8"))) == 8
+    assert len(csv_rows((tmp_path / "out" / "exchanges.csv").read_text("utf-8"))) == 2
 
 
-def test_table_option_picks_the_exchanges(seeds: Path) -> None:
+def test_table_option_picks_the_exchanges(samples: Path) -> None:
     """--table exchanges sends the exchanges table to standard output instead of the turns."""
-    result = run("parse", seeds, "--format", "jsonl", "--table", "exchanges")
-    assert [json.loads(line)["asker"] for line in result.stdout.splitlines()][:2] == ["Legal Daily", "Thecover.cn"]
+    result = run("parse", samples, "--format", "jsonl", "--table", "exchanges")
+    assert [json.loads(line)["asker"] for line in result.stdout.splitlines()] == ["China Daily", "Reuters"]
 
 
-def test_tei_of_the_seed_has_24_u_and_11_pb(seeds: Path, tmp_path: Path) -> None:
-    """`--format tei --out DIR` writes one document per input, with 24 u and 11 pb for the seed."""
-    result = run("parse", seeds, "--format", "tei", "--out", tmp_path / "tei")
+def test_tei_of_the_sample_has_8_u_and_2_pb(samples: Path, tmp_path: Path) -> None:
+    """`--format tei --out DIR` writes one document per input, with 8 u and 2 pb for the sample."""
+    result = run("parse", samples, "--format", "tei", "--out", tmp_path / "tei")
     assert result.exit_code == 0, result.stderr
-    root = ElementTree.parse(tmp_path / "tei" / f"{SEED.stem}.xml").getroot()
-    assert len(root.findall(".//tei:u", TEI)) == 24
-    assert len(root.findall(".//tei:pb", TEI)) == 11
+    root = ElementTree.parse(tmp_path / "tei" / f"{SAMPLE.stem}.xml").getroot()
+    assert len(root.findall(".//tei:u", TEI)) == 8
+    assert len(root.findall(".//tei:pb", TEI)) == 2
 
 
-def test_json_files_validate_against_the_shipped_schema(seeds: Path, tmp_path: Path) -> None:
+def test_json_files_validate_against_the_shipped_schema(samples: Path, tmp_path: Path) -> None:
     """The JSON written per input satisfies the shipped schema and reads back to the same briefing."""
-    run("parse", seeds, "--out", tmp_path / "json")
-    written = (tmp_path / "json" / f"{SEED.stem}.json").read_text("utf-8")
+    run("parse", samples, "--out", tmp_path / "json")
+    written = (tmp_path / "json" / f"{SAMPLE.stem}.json").read_text("utf-8")
     schema = json.loads((REPO / "scio_transcripts" / "schema" / "briefing.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(json.loads(written))
-    assert st.from_json(written) == st.parse_file(SEED)
+    assert st.from_json(written) == st.parse_file(SAMPLE)
 
 
-def test_json_on_stdout_is_one_briefing_per_line_in_input_order(seeds: Path) -> None:
+def test_json_on_stdout_is_one_briefing_per_line_in_input_order(samples: Path) -> None:
     """Several inputs to standard output give JSON Lines, one briefing each, in the order given."""
     other = valid_fixtures()[0]
-    result = run("parse", other, seeds)
+    result = run("parse", other, samples)
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     assert st.from_json(lines[0]) == st.parse_file(other)
-    assert st.from_json(lines[1]) == st.parse_file(SEED)
+    assert st.from_json(lines[1]) == st.parse_file(SAMPLE)
 
 
 def test_fifty_files_with_two_bad_ones(batch_of_50: Path, tmp_path: Path) -> None:
@@ -154,24 +152,24 @@ def test_jobs_keep_the_input_order(batch_of_50: Path) -> None:
 def test_strict_skips_files_with_problems(tmp_path: Path) -> None:
     """--strict reports a rejected file as path:line:col and skips it; exit code 2."""
     invalid = DATA / "invalid" / "speakers_heading_without_entries.txt"
-    result = run("parse", invalid, SEED, "--strict", "--format", "csv")
+    result = run("parse", invalid, SAMPLE, "--strict", "--format", "csv")
     assert result.exit_code == 2
     assert f"{invalid}:2:1: skipped: Expected a “Name, title” entry under “Speakers:”" in result.stderr
-    assert len(csv_rows(result.stdout)) == 24
+    assert len(csv_rows(result.stdout)) == 8
 
 
-def test_missing_file_is_reported_and_skipped(seeds: Path) -> None:
+def test_missing_file_is_reported_and_skipped(samples: Path) -> None:
     """A path that does not exist is named on stderr, the others are parsed, and the exit code is 2."""
-    result = run("parse", seeds / "nope.txt", seeds, "--format", "csv")
+    result = run("parse", samples / "nope.txt", samples, "--format", "csv")
     assert result.exit_code == 2
-    assert f"{seeds / 'nope.txt'}: skipped: cannot read: No such file or directory" in result.stderr
-    assert len(csv_rows(result.stdout)) == 24
+    assert f"{samples / 'nope.txt'}: skipped: cannot read: No such file or directory" in result.stderr
+    assert len(csv_rows(result.stdout)) == 8
 
 
-def test_globs_are_expanded(seeds: Path) -> None:
+def test_globs_are_expanded(samples: Path) -> None:
     """A quoted glob is expanded by the command itself; a glob matching nothing is a usage error."""
-    assert len(csv_rows(run("parse", f"{seeds}/*.txt", "--format", "csv").stdout)) == 24
-    nothing = run("parse", f"{seeds}/*.html")
+    assert len(csv_rows(run("parse", f"{samples}/*.txt", "--format", "csv").stdout)) == 8
+    nothing = run("parse", f"{samples}/*.html")
     assert nothing.exit_code == 2
     assert "no file matches" in nothing.stderr
 
@@ -186,34 +184,34 @@ def test_globs_are_expanded(seeds: Path) -> None:
     ],
     ids=["convokit-stdout", "parquet-stdout", "tei-several-stdout", "table-with-json"],
 )
-def test_usage_errors(seeds: Path, arguments: list[str], message: str) -> None:
+def test_usage_errors(samples: Path, arguments: list[str], message: str) -> None:
     """Outputs that cannot go where asked are refused before any parsing, with exit code 2."""
-    result = run("parse", seeds, *arguments)
+    result = run("parse", samples, *arguments)
     assert result.exit_code == 2
     assert message in result.stderr
 
 
-def test_convokit_directory(seeds: Path, tmp_path: Path) -> None:
+def test_convokit_directory(samples: Path, tmp_path: Path) -> None:
     """--format convokit --out DIR writes the five corpus files there."""
-    result = run("parse", seeds, "--format", "convokit", "--out", tmp_path / "corpus")
+    result = run("parse", samples, "--format", "convokit", "--out", tmp_path / "corpus")
     assert result.exit_code == 0, result.stderr
     names = sorted(path.name for path in (tmp_path / "corpus").iterdir())
     assert names == ["conversations.json", "corpus.json", "index.json", "speakers.json", "utterances.jsonl"]
-    assert len((tmp_path / "corpus" / "utterances.jsonl").read_text("utf-8").splitlines()) == 24
+    assert len((tmp_path / "corpus" / "utterances.jsonl").read_text("utf-8").splitlines()) == 8
 
 
-def test_parquet_directory(seeds: Path, tmp_path: Path) -> None:
+def test_parquet_directory(samples: Path, tmp_path: Path) -> None:
     """--format parquet --out DIR writes turns.parquet and exchanges.parquet."""
     pandas = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
-    result = run("parse", seeds, "--format", "parquet", "--out", tmp_path / "pq")
+    result = run("parse", samples, "--format", "parquet", "--out", tmp_path / "pq")
     assert result.exit_code == 0, result.stderr
-    assert len(pandas.read_parquet(tmp_path / "pq" / "turns.parquet")) == 24
-    assert len(pandas.read_parquet(tmp_path / "pq" / "exchanges.parquet")) == 10
+    assert len(pandas.read_parquet(tmp_path / "pq" / "turns.parquet")) == 8
+    assert len(pandas.read_parquet(tmp_path / "pq" / "exchanges.parquet")) == 2
 
 
 def test_a_failure_midway_leaves_old_outputs_whole(
-    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If writing breaks off, the earlier turns.csv is untouched and no temporary file is left."""
     out = tmp_path / "out"
@@ -225,14 +223,14 @@ def test_a_failure_midway_leaves_old_outputs_whole(
 
     monkeypatch.setattr(st, "turn_rows", broken)
     with pytest.raises(RuntimeError, match="disk full"):
-        run("parse", seeds, "--format", "csv", "--out", out)
+        run("parse", samples, "--format", "csv", "--out", out)
     assert (out / "turns.csv").read_bytes() == b"old\r\n"
     assert sorted(path.name for path in out.iterdir()) == ["turns.csv"]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="workers see the monkeypatch only when forked")
 def test_a_failure_in_a_worker_is_raised_not_skipped(
-    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Converting a briefing in a worker and failing is a bug that stops the run, as it does with --jobs 1."""
     out = tmp_path / "out"
@@ -242,7 +240,7 @@ def test_a_failure_in_a_worker_is_raised_not_skipped(
 
     monkeypatch.setattr(st, "turn_rows", broken)
     with pytest.raises(RuntimeError, match="disk full") as raised:
-        run("parse", seeds, SEED, "--format", "jsonl", "--out", out, "--jobs", "2")
+        run("parse", samples, SAMPLE, "--format", "jsonl", "--out", out, "--jobs", "2")
     assert "in broken" in "".join(raised.value.__notes__)  # the worker's traceback
     assert list(out.iterdir()) == []
 
@@ -258,9 +256,9 @@ def test_check_prints_file_line_col_and_exits_1() -> None:
     ]
 
 
-def test_check_of_a_clean_page_is_silent_and_exits_0(seeds: Path) -> None:
-    """The seed has nothing strict parsing would reject: no output, exit 0."""
-    result = run("check", seeds, "--quiet")
+def test_check_of_a_clean_page_is_silent_and_exits_0(samples: Path) -> None:
+    """The sample has nothing strict parsing would reject: no output, exit 0."""
+    result = run("check", samples, "--quiet")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
@@ -273,13 +271,13 @@ def test_check_says_when_a_file_could_not_be_read(batch_of_50: Path) -> None:
 
 def test_show_summarizes_one_briefing() -> None:
     """show prints the header facts, the counts and one line per turn."""
-    result = run("show", SEED)
+    result = run("show", SAMPLE)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == f"File:        {SEED}"
-    assert "Chairperson: Ms. Xing Huina, deputy director general" in result.stdout
-    assert "12 pages, 24 turns, 10 exchanges" in result.stdout
-    assert sum(1 for line in lines if line[:3].strip().isdigit()) == 24
+    assert lines[0] == f"File:        {SAMPLE}"
+    assert "Chairperson: Mr. Shen Yiran, deputy director general" in result.stdout
+    assert "3 pages, 8 turns, 2 exchanges" in result.stdout  # two page breaks make three pages
+    assert sum(1 for line in lines if line[:3].strip().isdigit()) == 8
 
 
 def test_show_of_a_bad_file_exits_2(tmp_path: Path) -> None:
@@ -303,15 +301,15 @@ def test_no_progress_bar_without_a_terminal(batch_of_50: Path, tmp_path: Path) -
     assert len(quiet.stderr.splitlines()) == 2  # the two skipped files, nothing else
 
 
-def test_module_runs_as_a_real_process(seeds: Path) -> None:
-    """`python -m scio_transcripts parse DIR --format csv` works from a shell: 24 rows, exit 0."""
+def test_module_runs_as_a_real_process(samples: Path) -> None:
+    """`python -m scio_transcripts parse DIR --format csv` works from a shell: 8 rows, exit 0."""
     result = subprocess.run(
-        [sys.executable, "-m", "scio_transcripts", "parse", str(seeds), "--format", "csv"],
+        [sys.executable, "-m", "scio_transcripts", "parse", str(samples), "--format", "csv"],
         capture_output=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert len(csv_rows(result.stdout.decode("utf-8"))) == 24
+    assert len(csv_rows(result.stdout.decode("utf-8"))) == 8
 
 
 def test_entry_point_reports_skips_as_a_real_process(batch_of_50: Path, tmp_path: Path) -> None:

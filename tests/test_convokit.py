@@ -11,9 +11,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts._convokit import CORPUS_FILES
 
-from .conftest import SEED, needs_shared
-
-pytestmark = needs_shared
+from .conftest import SAMPLE
 
 
 def read_corpus(directory: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any], dict[str, Any], Any]:
@@ -28,43 +26,45 @@ def read_corpus(directory: Path) -> tuple[list[dict[str, Any]], dict[str, Any], 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, ...]:
     directory = tmp_path_factory.mktemp("corpus")
-    assert st.write_convokit([(SEED, st.parse_file(SEED))], directory) == directory
+    assert st.write_convokit([(SAMPLE, st.parse_file(SAMPLE))], directory) == directory
     return read_corpus(directory)
 
 
 def test_writes_the_five_files_and_nothing_else(tmp_path: Path) -> None:
     """The directory holds exactly ConvoKit's five files; no temporary file is left behind."""
-    st.write_convokit([(SEED, st.parse_file(SEED))], tmp_path / "new")
+    st.write_convokit([(SAMPLE, st.parse_file(SAMPLE))], tmp_path / "new")
     assert sorted(path.name for path in (tmp_path / "new").iterdir()) == sorted(CORPUS_FILES)
 
 
 def test_one_utterance_per_turn_with_the_mandatory_fields(corpus: tuple[Any, ...]) -> None:
-    """24 utterances, each with ConvoKit's fields, ids unique, text as the turn's text."""
+    """8 utterances for the sample's 8 turns, each with ConvoKit's fields, ids unique, text as the turn's text."""
     utterances = corpus[0]
-    briefing = st.parse_file(SEED)
-    assert len(utterances) == 24
+    briefing = st.parse_file(SAMPLE)
+    assert len(utterances) == 8
     for utterance in utterances:
         assert {"id", "speaker", "conversation_id", "reply-to", "timestamp", "text", "meta"} <= set(utterance)
-    assert len({utterance["id"] for utterance in utterances}) == 24
+    assert [utterance["id"] for utterance in utterances] == [f"{SAMPLE.stem}.{index}" for index in range(8)]
     assert [utterance["text"] for utterance in utterances] == [turn.text for turn in briefing.turns]
-    assert [utterance["timestamp"] for utterance in utterances] == list(range(24))
+    assert [utterance["timestamp"] for utterance in utterances] == list(range(8))
 
 
 def test_answers_reply_to_their_question(corpus: tuple[Any, ...]) -> None:
     """Each answer's reply-to is its question's id, and both share the question's conversation."""
     by_id = {utterance["id"]: utterance for utterance in corpus[0]}
-    question, answer = by_id[f"{SEED.stem}.3"], by_id[f"{SEED.stem}.4"]
-    assert (question["speaker"], question["reply-to"]) == ("Legal Daily", None)
+    question, answer = by_id[f"{SAMPLE.stem}.3"], by_id[f"{SAMPLE.stem}.4"]
+    assert (question["speaker"], question["reply-to"]) == ("China Daily", None)
     assert answer["reply-to"] == question["id"]
     assert answer["conversation_id"] == question["conversation_id"] == question["id"]
-    assert answer["speaker"] == "Cao Shumin"
+    assert answer["speaker"] == "Tang Lihua"
+    question, answer = by_id[f"{SAMPLE.stem}.5"], by_id[f"{SAMPLE.stem}.6"]
+    assert (question["speaker"], answer["speaker"], answer["reply-to"]) == ("Reuters", "Qiao Dewen", question["id"])
 
 
 def test_one_conversation_per_exchange_plus_remarks(corpus: tuple[Any, ...]) -> None:
-    """Ten exchange conversations rooted at the questions; the four turns outside exchanges stand alone."""
+    """Two exchange conversations rooted at the questions; the four turns outside exchanges stand alone."""
     utterances, _, conversations, _, _ = corpus
     kinds = [conversation["meta"]["kind"] for conversation in conversations.values()]
-    assert kinds.count("exchange") == 10
+    assert kinds.count("exchange") == 2
     assert kinds.count("remarks") == 4  # the chair's opening, the speech, the floor opened, the close
     assert {utterance["conversation_id"] for utterance in utterances} == set(conversations)
     for utterance in utterances:
@@ -85,15 +85,15 @@ def test_speakers_are_declared_with_metadata(corpus: tuple[Any, ...]) -> None:
     """Every utterance's speaker is a key of speakers.json, as {"meta": …, "vectors": []}."""
     utterances, speakers, _, _, _ = corpus
     assert {utterance["speaker"] for utterance in utterances} == set(speakers)
-    assert speakers["Cao Shumin"] == {
+    assert speakers["Tang Lihua"] == {
         "meta": {
             "kind": "person",
             "honorific": "Ms.",
-            "title": "vice minister of the Cyberspace Administration of China (CAC)",
+            "title": "vice minister of Industry and Information Technology",
         },
         "vectors": [],
     }
-    assert speakers["CCTV"]["meta"]["kind"] == "outlet"
+    assert speakers["China Daily"]["meta"]["kind"] == "outlet"
 
 
 def test_index_lists_every_metadata_field_with_its_type(corpus: tuple[Any, ...]) -> None:
@@ -109,12 +109,12 @@ def test_index_lists_every_metadata_field_with_its_type(corpus: tuple[Any, ...])
 
 
 def test_repeated_briefing_ids_are_made_unique(tmp_path: Path) -> None:
-    """Two sources with the same file name get ids seed and seed~2, so utterance ids never clash."""
-    briefing = st.parse_file(SEED)
-    st.write_convokit([("a/seed.txt", briefing), ("b/seed.txt", briefing)], tmp_path)
+    """Two sources with the same file name get ids sample and sample~2, so utterance ids never clash."""
+    briefing = st.parse_file(SAMPLE)
+    st.write_convokit([("a/sample.txt", briefing), ("b/sample.txt", briefing)], tmp_path)
     utterances = read_corpus(tmp_path)[0]
-    assert len({utterance["id"] for utterance in utterances}) == 48
-    assert {utterance["meta"]["briefing_id"] for utterance in utterances} == {"seed", "seed~2"}
+    assert len({utterance["id"] for utterance in utterances}) == 16  # the sample's 8 turns, twice
+    assert {utterance["meta"]["briefing_id"] for utterance in utterances} == {"sample", "sample~2"}
 
 
 def test_unlabelled_speech_has_the_unknown_speaker(tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ import scio_transcripts as st
 
 from .conftest import DATA, SEED, needs_shared
 from .fixtures import dialect_fixtures, read_fixture, snapshot_path
-from .snapshot import snapshot
 from .leaves import coverage_problems
+from .snapshot import snapshot
 
 FIXTURES = dialect_fixtures()
 

@@ -211,7 +211,9 @@ CREDITS = "Translated by Ada Wu."
 
 
 def page(front: str = TITLE, header: str = HEADER, speech: str = SPEECH, closing: str = CREDITS) -> str:
-    """A small, clean briefing page made of the given parts."""
+    """A small, clean briefing page made of the given parts; a header without a year gets the date line."""
+    if header and not re.search(r"\b\d{4}\b", header):
+        header = f"{header}\n{DATE}"
     return "\n".join(part for part in (front, header, speech, closing) if part) + "\n"
 
 
@@ -366,7 +368,7 @@ CASES: dict[str, Case] = {
     "header_date": Case(dated, lambda b, t, e: note("header-date")(b, t, e) and b.date is not None),
     "body": Case(lambda e: page(speech=e), lambda b, t, e: in_body(b, t, e) and bool(b.turns)),
     "unlabelled_turn": Case(
-        lambda e: page(front="", header="", speech=f"{e}\n{SPEECH}"),
+        lambda e: page(front="", header="", speech=f"{e}\nRiver News:\nWhen will the new locks open?"),
         lambda b, _t, e: b.turns[0].label is None and b.turns[0].paragraphs[0].text == e,
     ),
     "turn": Case(
@@ -473,3 +475,11 @@ def test_api_reference_covers_every_public_name() -> None:
         if not (named or (in_models and "scio_transcripts.models" in blocks)):
             missing.append(name)
     assert missing == []
+
+
+def test_diagnostics_table_lists_every_code_with_its_meaning() -> None:
+    """The API page's two tables of diagnostic codes are exactly ``diagnostic_codes()``."""
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    section = text[text.index("## Diagnostics") : text.index("## Errors")]
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", section, re.MULTILINE))
+    assert rows == dict(st.diagnostic_codes())

@@ -62,7 +62,7 @@ def test_invalid_fixture_lenient_keeps_everything(path: Path) -> None:
     assert briefing.diagnostics
 
 
-def test_every_fixture_has_its_facts_and_snapshot() -> None:
-    """No fixture text without its expected output."""
-    assert [p for p in VALID if not p.with_suffix(".json").is_file()] == []
+def test_every_fixture_has_its_snapshot_or_error() -> None:
+    """No fixture text without its regression snapshot, no invalid fixture without its pinned error."""
+    assert [p for p in VALID if not snapshot_path(p).is_file()] == []
     assert [p for p in INVALID if not p.with_suffix(".error").is_file()] == []

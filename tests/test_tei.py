@@ -9,10 +9,8 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import SEED, needs_shared
+from .conftest import SAMPLE
 from .fixtures import valid_fixtures
-
-pytestmark = needs_shared
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -24,60 +22,65 @@ def tei(briefing: st.Briefing, source: str | Path | None = None) -> ElementTree.
 
 
 @pytest.fixture(scope="module")
-def seed() -> ElementTree.Element:
-    return tei(st.parse_file(SEED), source=SEED)
+def sample() -> ElementTree.Element:
+    return tei(st.parse_file(SAMPLE), source=SAMPLE)
 
 
 def declared_ids(root: ElementTree.Element) -> set[str]:
     return {element.get(XML_ID, "") for element in root.iter()} - {""}
 
 
-def test_one_u_per_turn(seed: ElementTree.Element) -> None:
-    """The seed's 24 turns are 24 u elements in the body."""
-    assert len(seed.findall(".//tei:body//tei:u", NS)) == 24
+def test_one_u_per_turn(sample: ElementTree.Element) -> None:
+    """The sample's 8 turns are 8 u elements in the body."""
+    assert len(sample.findall(".//tei:body//tei:u", NS)) == 8
 
 
-def test_one_seg_per_paragraph(seed: ElementTree.Element) -> None:
-    """The seed's 83 paragraphs are 83 seg elements, all inside u."""
-    assert len(seed.findall(".//tei:u/tei:seg", NS)) == 83
-    assert len(seed.findall(".//tei:seg", NS)) == 83
+def test_one_seg_per_paragraph(sample: ElementTree.Element) -> None:
+    """The sample's 14 paragraphs are 14 seg elements, all inside u, four in each of the first two."""
+    assert len(sample.findall(".//tei:u/tei:seg", NS)) == 14
+    assert len(sample.findall(".//tei:seg", NS)) == 14
+    assert [len(u.findall("tei:seg", NS)) for u in sample.findall(".//tei:u", NS)] == [4, 4, 1, 1, 1, 1, 1, 1]
 
 
-def test_one_pb_per_page_break(seed: ElementTree.Element) -> None:
-    """The seed's 11 page breaks are 11 pb elements."""
-    assert len(seed.findall(".//tei:pb", NS)) == 11
+def test_one_pb_per_page_break(sample: ElementTree.Element) -> None:
+    """The sample's 2 page breaks are 2 pb elements."""
+    assert len(sample.findall(".//tei:pb", NS)) == 2
 
 
-def test_every_who_and_ana_points_to_a_declaration(seed: ElementTree.Element) -> None:
+def test_every_who_and_ana_points_to_a_declaration(sample: ElementTree.Element) -> None:
     """Every @who names a person in listPerson or an org in listOrg; every @ana a speaker-type category."""
-    people = {p.get(XML_ID) for p in seed.findall(".//tei:particDesc/tei:listPerson/tei:person", NS)}
-    outlets = {o.get(XML_ID) for o in seed.findall(".//tei:particDesc/tei:listOrg/tei:org", NS)}
-    categories = {c.get(XML_ID) for c in seed.findall(".//tei:taxonomy/tei:category", NS)}
-    utterances = seed.findall(".//tei:u", NS)
+    people = {p.get(XML_ID) for p in sample.findall(".//tei:particDesc/tei:listPerson/tei:person", NS)}
+    outlets = {o.get(XML_ID) for o in sample.findall(".//tei:particDesc/tei:listOrg/tei:org", NS)}
+    categories = {c.get(XML_ID) for c in sample.findall(".//tei:taxonomy/tei:category", NS)}
+    utterances = sample.findall(".//tei:u", NS)
     assert all(u.get("who", "")[1:] in people | outlets for u in utterances)
     assert all(u.get("ana", "")[1:] in categories for u in utterances)
-    assert len(people) == 5  # the chair and four speakers
-    assert len(outlets) == 10
+    assert people == {"ShenYiran", "TangLihua", "QiaoDewen"}  # the chair and two speakers
+    assert outlets == {"ChinaDaily", "Reuters"}
 
 
-def test_speakers_and_types_of_the_seed(seed: ElementTree.Element) -> None:
+def test_speakers_and_types_of_the_sample(sample: ElementTree.Element) -> None:
     """The chair is #chair, officials #guest and outlets #regular, each u pointing at its speaker."""
-    utterances = seed.findall(".//tei:u", NS)
-    assert [(u.get("who"), u.get("ana")) for u in utterances[:4]] == [
-        ("#XingHuina", "#chair"),
-        ("#CaoShumin", "#guest"),
-        ("#XingHuina", "#chair"),
-        ("#LegalDaily", "#regular"),
+    utterances = sample.findall(".//tei:u", NS)
+    assert [(u.get("who"), u.get("ana")) for u in utterances] == [
+        ("#ShenYiran", "#chair"),
+        ("#TangLihua", "#guest"),
+        ("#ShenYiran", "#chair"),
+        ("#ChinaDaily", "#regular"),
+        ("#TangLihua", "#guest"),
+        ("#Reuters", "#regular"),
+        ("#QiaoDewen", "#guest"),
+        ("#ShenYiran", "#chair"),
     ]
-    chair = seed.find(".//tei:person[@role='chair']", NS)
+    chair = sample.find(".//tei:person[@role='chair']", NS)
     assert chair is not None
-    assert chair.findtext("tei:persName/tei:name", namespaces=NS) == "Xing Huina"
-    assert chair.findtext("tei:persName/tei:roleName", namespaces=NS) == "Ms."
+    assert chair.findtext("tei:persName/tei:name", namespaces=NS) == "Shen Yiran"
+    assert chair.findtext("tei:persName/tei:roleName", namespaces=NS) == "Mr."
 
 
-def test_label_notes_precede_each_u(seed: ElementTree.Element) -> None:
+def test_label_notes_precede_each_u(sample: ElementTree.Element) -> None:
     """A note type="speaker" with the label as written comes right before each labelled u."""
-    body = seed.find(".//tei:body/tei:div", NS)
+    body = sample.find(".//tei:body/tei:div", NS)
     assert body is not None
     children = list(body)
     for index, child in enumerate(children):
@@ -86,22 +89,33 @@ def test_label_notes_precede_each_u(seed: ElementTree.Element) -> None:
             assert label.tag.endswith("}note")
             assert label.get("type") == "speaker"
     labels = [note.text for note in body.findall("tei:note[@type='speaker']", NS)]
-    assert labels[:4] == ["Xing Huina", "Cao Shumin", "Xing Huina", "Legal Daily"]
+    assert labels == [
+        "Shen Yiran",
+        "Tang Lihua",
+        "Shen Yiran",
+        "China Daily",
+        "Tang Lihua",
+        "Reuters",
+        "Qiao Dewen",
+        "Shen Yiran",
+    ]
 
 
-def test_header_names_title_date_and_source(seed: ElementTree.Element) -> None:
+def test_header_names_title_date_and_source(sample: ElementTree.Element) -> None:
     """teiHeader carries a title, the ISO date and the source path as idno."""
-    assert seed.findtext(".//tei:titleStmt/tei:title", namespaces=NS)
-    date = seed.find(".//tei:sourceDesc/tei:bibl/tei:date", NS)
+    assert sample.findtext(".//tei:titleStmt/tei:title", namespaces=NS)
+    date = sample.find(".//tei:sourceDesc/tei:bibl/tei:date", NS)
     assert date is not None
-    assert date.get("when") == "2023-03-16"
-    assert seed.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='source']", namespaces=NS) == str(SEED)
-    assert seed.get(XML_ID) == "_" + SEED.stem  # an NCName cannot start with a digit
+    assert date.get("when") == "2023-09-14"
+    assert sample.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='source']", namespaces=NS) == str(SAMPLE)
+    assert sample.get(XML_ID) == SAMPLE.stem == "sample_briefing"
+    # An NCName cannot start with a digit, as numbered file names do: such a stem gets a leading "_".
+    assert tei(st.parse_file(SAMPLE), source="pages/000_briefing.txt").get(XML_ID) == "_000_briefing"
 
 
-def test_ids_are_unique(seed: ElementTree.Element) -> None:
+def test_ids_are_unique(sample: ElementTree.Element) -> None:
     """No xml:id is declared twice."""
-    ids = [element.get(XML_ID) for element in seed.iter() if element.get(XML_ID)]
+    ids = [element.get(XML_ID) for element in sample.iter() if element.get(XML_ID)]
     assert len(ids) == len(set(ids))
 
 
