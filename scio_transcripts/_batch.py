@@ -8,11 +8,12 @@ import os
 import sys
 import traceback
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple, TypeVar, overload
 
+from ._diagnostics import checked_codes
 from ._errors import ParseError
 from ._grammar import load_engine
 from ._parse import parse_file
@@ -44,6 +45,7 @@ def parse_many(
     jobs: int = 1,
     strict: bool = False,
     dialect: str = "scio-en",
+    ignore: Collection[str] = (),
     then: None = None,
 ) -> Generator[tuple[Path, Briefing | Exception], None, None]: ...
 
@@ -55,6 +57,7 @@ def parse_many(
     jobs: int = 1,
     strict: bool = False,
     dialect: str = "scio-en",
+    ignore: Collection[str] = (),
     then: Callable[[Path, Briefing], T],
 ) -> Generator[tuple[Path, T | Exception], None, None]: ...
 
@@ -66,6 +69,7 @@ def parse_many(
     jobs: int = 1,
     strict: bool = False,
     dialect: str = "scio-en",
+    ignore: Collection[str] = (),
     then: Callable[[Path, Briefing], T] | None,
 ) -> Generator[tuple[Path, Briefing | T | Exception], None, None]: ...
 
@@ -76,6 +80,7 @@ def parse_many(
     jobs: int = 1,
     strict: bool = False,
     dialect: str = "scio-en",
+    ignore: Collection[str] = (),
     then: Callable[[Path, Briefing], object] | None = None,
 ) -> Generator[tuple[Path, object], None, None]:
     """Parse files one by one or in worker processes, yielding each result in input order.
@@ -91,6 +96,7 @@ def parse_many(
         strict: Parse strictly, as ``parse_file(path, strict=True)``.
         dialect: The kind of transcript, as for ``parse``: a name from ``dialects()`` or ``"auto"``
             to sniff each file.
+        ignore: Diagnostic codes to drop, as for ``parse``.
         then: What to make of each briefing: called as ``then(path, briefing)`` in the process
             that parsed the file, right after parsing it, and its result is yielded instead of the
             briefing. Sending a briefing back from a worker costs nearly half as much as parsing
@@ -109,11 +115,11 @@ def parse_many(
         failures.
 
     Raises:
-        ValueError: If ``jobs`` is less than 1.
+        ValueError: If ``jobs`` is less than 1, or a code in ``ignore`` does not exist.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    options = _Options(strict, dialect)
+    options = _Options(strict, dialect, tuple(sorted(checked_codes(ignore))))
     if jobs == 1:
         for path in paths:
             yield Path(path), parse_then(Path(path), options, then)
@@ -159,6 +165,7 @@ class _Options(NamedTuple):
 
     strict: bool
     dialect: str
+    ignore: tuple[str, ...]
 
 
 def parse_chunk(paths: list[Path], options: _Options, then: Callable[[Path, Briefing], object] | None) -> list[object]:
@@ -186,7 +193,7 @@ def parse_one(path: Path, options: _Options) -> Briefing | Exception:
     try:
         if _has_no_text(path):
             return EmptyFileError(os.fspath(path))
-        return parse_file(path, strict=options.strict, dialect=options.dialect)
+        return parse_file(path, strict=options.strict, dialect=options.dialect, ignore=options.ignore)
     # Any exception, a parser bug included, belongs to this one file: the batch goes on without it.
     except Exception as error:
         return error

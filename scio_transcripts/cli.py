@@ -49,6 +49,16 @@ DIALECT_OPTION = click.option(
 )
 
 
+# The same --ignore for every command that parses: the codes are listed in `check --help` and docs/api.md.
+IGNORE_OPTION = click.option(
+    "--ignore",
+    multiple=True,
+    type=click.Choice(list(st.diagnostic_codes())),
+    metavar="CODE",
+    help="Drop diagnostics of this code (repeat for more); see the codes in docs/api.md#diagnostics.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(st.__version__, prog_name="scio-transcripts")
 def main() -> None:
@@ -82,6 +92,7 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Skip (and report) every file that strict parsing rejects.")
 @DIALECT_OPTION
+@IGNORE_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 def parse(
     paths: tuple[str, ...],
@@ -91,6 +102,7 @@ def parse(
     jobs: int,
     strict: bool,
     dialect: str,
+    ignore: tuple[str, ...],
     quiet: bool,
 ) -> None:
     """Parse PATH... (files, folders searched recursively for *.txt, or globs) and write the results.
@@ -117,7 +129,9 @@ def parse(
     directory = None if to_stdout else _output_directory(out)
 
     # Each briefing is converted in the worker that parsed it (see _InWorker); this process only writes.
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=to_stdout, jobs=jobs, strict=strict, dialect=dialect)
+    batch = _Batch(
+        files, quiet=quiet, writing_to_stdout=to_stdout, jobs=jobs, strict=strict, dialect=dialect, ignore=ignore
+    )
     if output_format in ("json", "tei"):
         convert: Callable[[Path, st.Briefing], str]
         if output_format == "json":
@@ -136,7 +150,7 @@ def parse(
     else:
         assert directory is not None
         # The corpus numbers speakers and conversations across briefings, so it is built here.
-        parsed = st.parse_many(files, jobs=jobs, strict=strict, dialect=dialect)
+        parsed = st.parse_many(files, jobs=jobs, strict=strict, dialect=dialect, ignore=ignore)
         st.write_convokit(batch.successes(parsed), directory)
     batch.finish(f"written to {out if directory else 'standard output'}")
 
@@ -145,15 +159,18 @@ def parse(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @DIALECT_OPTION
+@IGNORE_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def check(paths: tuple[str, ...], jobs: int, dialect: str, quiet: bool) -> None:
-    """Report what strict parsing would reject in PATH..., as file:line:col: message.
+def check(paths: tuple[str, ...], jobs: int, dialect: str, ignore: tuple[str, ...], quiet: bool) -> None:
+    """Report what strict parsing would reject in PATH..., as file:line:col: message [code].
 
-    Exits 1 if any file has a problem, 2 if any file could not be read, 0 if all are clean.
+    Both what lenient parsing worked around and the signs of a probably wrong parse are reported;
+    --ignore CODE drops a kind you expect. Exits 1 if any file has a problem, 2 if any file could
+    not be read, 0 if all are clean.
     """
     files = _expand_inputs(paths)
     # The diagnostics go through the bar's own writer, so the bar may show between them.
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=False, jobs=jobs, strict=False, dialect=dialect)
+    batch = _Batch(files, quiet=quiet, writing_to_stdout=False, jobs=jobs, strict=False, dialect=dialect, ignore=ignore)
     with_problems = 0
     for _, problems in batch.run(_problems):
         for problem in problems:
@@ -210,9 +227,18 @@ class _Batch:
     """One run over many files: the progress bar, the report of skipped files, the exit code."""
 
     def __init__(
-        self, files: Sequence[Path], *, quiet: bool, writing_to_stdout: bool, jobs: int, strict: bool, dialect: str
+        self,
+        files: Sequence[Path],
+        *,
+        quiet: bool,
+        writing_to_stdout: bool,
+        jobs: int,
+        strict: bool,
+        dialect: str,
+        ignore: tuple[str, ...] = (),
     ) -> None:
         self.files = files
+        self.ignore = ignore
         self.jobs = jobs
         self.strict = strict
         self.dialect = dialect
@@ -231,7 +257,12 @@ class _Batch:
         the conversion ran in this process.
         """
         results = st.parse_many(
-            self.files, jobs=self.jobs, strict=self.strict, dialect=self.dialect, then=_InWorker(convert)
+            self.files,
+            jobs=self.jobs,
+            strict=self.strict,
+            dialect=self.dialect,
+            ignore=self.ignore,
+            then=_InWorker(convert),
         )
         converted: Iterator[tuple[Path, T | _Failed]] = self.successes(results)
         for path, result in converted:
@@ -329,9 +360,9 @@ def _table_rows(
 
 
 def _problems(path: Path, briefing: st.Briefing) -> list[str]:
-    """What ``check`` prints for a briefing: a file:line:col: message line per diagnostic."""
+    """What ``check`` prints for a briefing: a file:line:col: message [code] line per diagnostic."""
     return [
-        f"{path}:{diagnostic.span.line}:{diagnostic.span.column}: {diagnostic.message}"
+        f"{path}:{diagnostic.span.line}:{diagnostic.span.column}: {diagnostic.message} [{diagnostic.code}]"
         for diagnostic in briefing.diagnostics
     ]
 

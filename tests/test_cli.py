@@ -246,14 +246,29 @@ def test_a_failure_in_a_worker_is_raised_not_skipped(
 
 
 def test_check_prints_file_line_col_and_exits_1() -> None:
-    """check lists each diagnostic as file:line:col: message and exits 1 when there is any."""
+    """check lists each diagnostic as file:line:col: message [code] and exits 1 when there is any."""
     invalid = DATA / "invalid" / "date_heading_value_not_a_date.txt"
     result = run("check", invalid)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{invalid}:6:1: Expected a date under “Date:”",
-        f"{invalid}:7:1: Expected a speaker label before the speech",
+        f"{invalid}:6:1: Expected a date under “Date:” [empty-section]",
+        f"{invalid}:7:1: Expected a speaker label before the speech [unlabelled-speech]",
     ]
+
+
+def test_check_ignores_the_codes_it_is_told_to() -> None:
+    """--ignore drops one kind of diagnostic; a page with nothing else is then clean."""
+    invalid = DATA / "invalid" / "date_heading_value_not_a_date.txt"
+    result = run("check", invalid, "--ignore", "unlabelled-speech")
+    assert result.stdout.splitlines() == [f"{invalid}:6:1: Expected a date under “Date:” [empty-section]"]
+    assert run("check", invalid, "--ignore", "unlabelled-speech", "--ignore", "empty-section").exit_code == 0
+
+
+def test_an_unknown_code_to_ignore_is_a_usage_error() -> None:
+    """A misspelt code is refused with the list of codes, not silently ignoring nothing."""
+    result = run("check", DATA / "invalid" / "date_heading_value_not_a_date.txt", "--ignore", "no-dates")
+    assert result.exit_code == 2
+    assert "no-date" in result.output
 
 
 def test_check_of_a_clean_page_is_silent_and_exits_0(samples: Path) -> None:

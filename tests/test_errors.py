@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,37 @@ def test_parse_file_keeps_crlf_offsets(tmp_path: Path) -> None:
 def test_odd_inputs_never_leak_lark_errors(text: str) -> None:
     """Degenerate pages parse leniently, and strictly raise a ParseError for their first diagnostic, if any."""
     assert_strict_raises_the_first_diagnostic(text)
+
+
+def _random_text(seed: int, size: int, alphabet: str | None) -> str:
+    rng = random.Random(seed)
+    if alphabet is None:  # any character of the Basic Multilingual Plane but surrogates
+        return "".join(chr(rng.choice([rng.randint(32, 0xD7FF), rng.randint(0xE000, 0xFFFD)])) for _ in range(size))
+    return "".join(rng.choice(alphabet) for _ in range(size))
+
+
+_ASCII = "".join(chr(code) for code in range(9, 127))
+_WORDS = ["the", "of", "press", "conference", "said", "minister", "economy", "growth", "river"]
+GARBAGE = {
+    **{f"5000 random characters #{seed}": _random_text(seed, 5000, None) for seed in range(3)},
+    **{f"20000 random ASCII #{seed}": _random_text(seed, 20_000, _ASCII) for seed in range(3)},
+    "one 1 MB line of words": " ".join(random.Random(7).choice(_WORDS) for _ in range(130_000))[:1_000_000],
+    "only page-break markers": "_ueditor_page_break_tag_\n" * 40,
+    "only page-break markers, glued": "_ueditor_page_break_tag_" * 40,
+}
+
+
+@pytest.mark.parametrize("name", sorted(GARBAGE))
+def test_strict_mode_rejects_what_is_not_a_briefing(name: str) -> None:
+    """Strict mode refuses garbage with a located error that says what a briefing needs; lenient keeps it all."""
+    text = GARBAGE[name]
+    briefing = st.parse(text)
+    assert briefing.diagnostics, "lenient mode calls garbage a clean briefing"
+    assert {d.code for d in briefing.diagnostics} & {"no-briefing", "unknown-speakers", "unplaced-line"}
+    with pytest.raises(st.ParseError) as raised:
+        st.parse(text, strict=True)
+    error = raised.value
+    assert error.line >= 1
+    assert error.column >= 1
+    assert error.expected, "the error does not say what was expected"
+    assert any(word in str(error) for word in ("briefing", "header", "label")), str(error)
