@@ -64,5 +64,10 @@ tables: $(VENV)/.installed-dev
 snapshots: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.regenerate
 
+# Plant each bug of a fixed list in a scratch copy and run the suite on it; prints which were killed.
+# Outside CI: it runs the suite once per planted bug.
+mutants: $(VENV)/.installed-dev
+	$(BIN)/python tests/mutants.py
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis .fuzz-corpus

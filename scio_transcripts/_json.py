@@ -16,7 +16,7 @@ from cattrs.strategies import configure_tagged_union
 
 from .models import Briefing
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 """The version of the JSON shape; the major number changes when old readers would misread it."""
 
 VERSION_KEY = "schema_version"

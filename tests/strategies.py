@@ -30,6 +30,8 @@ OUTLETS = [
     "The Global Times", "Associated Press of Pakistan", "Channel NewsAsia", "21st Century Business Herald",
     "AP", "AFP", "NHK",
 ]  # fmt: skip
+# Words that stand for a journalist asking without naming the outlet.
+QUESTION_WORDS = ["Q", "Reporter", "Journalist", "Correspondent"]
 # Words that name the chair's role instead of the chair.
 CHAIR_WORDS = ["Moderator", "Host", "HOST", "Presenter"]
 PLACES = ["Beijing", "Shanghai", "Hong Kong"]
@@ -225,7 +227,11 @@ def _turns(
     chair: sc.Person | None,
 ) -> tuple[list[sc.Turn], list[sc.Span]]:
     """Turns by the chair, the speakers, journalists, unknown people, and unlabelled speech first."""
-    kinds = ["journalist", "unknown", "role-word"] + (["speaker"] if speakers else []) + (["chair"] if chair else [])
+    kinds = (
+        ["journalist", "question-word", "unknown", "role-word"]
+        + (["speaker"] if speakers else [])
+        + (["chair"] if chair else [])
+    )
     unknown_names = [f"{surname} Lin" for surname in OTHER_SURNAMES]
     turns: list[sc.Turn] = []
     page_breaks: list[sc.Span] = []
@@ -249,6 +255,8 @@ def _turns(
         elif kind == "journalist":
             label = draw(st.sampled_from(OUTLETS))
             role, outlet = sc.Role.JOURNALIST, label
+        elif kind == "question-word":
+            label, role = draw(st.sampled_from(QUESTION_WORDS)), sc.Role.JOURNALIST
         elif kind == "role-word":
             label, role, speaker = draw(st.sampled_from(CHAIR_WORDS)), sc.Role.CHAIRPERSON, chair
         else:

@@ -61,10 +61,10 @@ def test_dates_are_iso_and_roles_are_values(sample: st.Briefing) -> None:
 
 
 def test_schema_version_comes_first(sample: st.Briefing) -> None:
-    """The document opens with schema_version 1.0, then the Briefing fields in declaration order."""
+    """The document opens with schema_version 1.1, then the Briefing fields in declaration order."""
     keys = list(st.to_dict(sample))
     assert keys[0] == "schema_version"
-    assert st.to_dict(sample)["schema_version"] == "1.0"
+    assert st.to_dict(sample)["schema_version"] == "1.1"
     assert keys[1:] == [field.name for field in attrs.fields(st.Briefing)]
 
 
@@ -100,6 +100,16 @@ def test_bad_documents_raise_value_error_naming_the_place(sample: st.Briefing, c
     change(data)
     with pytest.raises(ValueError, match=re.escape(message)):
         st.from_dict(data)
+
+
+def test_a_diagnostic_of_a_1_0_document_has_no_code() -> None:
+    """Version 1.0 wrote diagnostics without a code; they read back as "unspecified"."""
+    data = st.to_dict(st.parse("Speakers:\n"))
+    data["schema_version"] = "1.0"
+    for diagnostic in data["diagnostics"]:
+        del diagnostic["code"]
+    assert data["diagnostics"]
+    assert {diagnostic.code for diagnostic in st.from_dict(data).diagnostics} == {"unspecified"}
 
 
 def test_minor_versions_are_read() -> None:

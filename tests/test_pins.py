@@ -62,6 +62,17 @@ def test_a_two_letter_outlet_is_a_journalist() -> None:
     assert briefing.turns[1].outlet == "AP"
 
 
+def test_a_question_word_is_a_journalist_without_an_outlet() -> None:
+    """ "Q:" and "Reporter:" ask without naming the outlet: journalists, with no outlet."""
+    briefing = st.parse(HEADER + "Lu Yan:\nGood morning.\nQ:\nWhen?\nRen Bo:\nSoon.\nReporter:\nWhere?\n")
+    assert [
+        (turn.label, turn.role.value, turn.outlet) for turn in briefing.turns if turn.label in ("Q", "Reporter")
+    ] == [
+        ("Q", "journalist", None),
+        ("Reporter", "journalist", None),
+    ]
+
+
 def test_a_ministry_answer_labelled_with_the_spokespersons_surname_is_the_spokesperson() -> None:
     """On a Foreign Ministry page "Wang:" answers: the spokesperson named in the title, who chairs."""
     text = (

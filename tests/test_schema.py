@@ -120,7 +120,7 @@ class Kennel:
 def test_unions_of_classes_are_one_of_by_kind() -> None:
     """Union members get a required kind constant, so two look-alike classes are told apart."""
     check = validator(schema_for(Kennel))
-    base = {"schema_version": "1.0"}
+    base = {"schema_version": "1.1"}
     assert check.is_valid({**base, "first": {"kind": "Dog", "name": "Rex"}})
     assert not check.is_valid({**base, "first": {"name": "Rex"}})
     assert not check.is_valid({**base, "first": {"kind": "Bird", "name": "Rex"}})
