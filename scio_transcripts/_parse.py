@@ -26,7 +26,8 @@ def parse(
     Args:
         text: The page as text. Line endings may be ``\\n``, ``\\r\\n`` or ``\\r``; spans index
             this string as given.
-        strict: Raise at the first structural problem instead of working around it.
+        strict: Raise at the first diagnostic (a problem worked around, or a sign of a wrong parse)
+            instead of returning the briefing.
         dialect: The kind of transcript: a name from ``dialects()``, a ``Dialect``, or ``"auto"``
             to pick one by a cheap sniff of the text (``detect_dialect``).
         ignore: Diagnostic codes to drop (``diagnostic_codes()`` lists them), in both modes: a
