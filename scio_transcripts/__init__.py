@@ -2,10 +2,9 @@
 
 from typing import TYPE_CHECKING
 
+from ._api import parse, parse_file
 from ._diagnostics import diagnostic_codes
-from ._errors import DecodeError, ParseError
-from ._parse import parse, parse_file
-from ._render import render
+from ._errors import DecodeError, EmptyFileError, ParseError
 from .dialects import BriefingTransformer, Dialect, detect_dialect, dialects, register_dialect
 from .models import (
     Briefing,
@@ -20,12 +19,13 @@ from .models import (
     Span,
     Turn,
 )
+from .outputs.render import render
 
 if TYPE_CHECKING:
-    from ._batch import EmptyFileError, parse_many
-    from ._convokit import write_convokit
-    from ._json import from_dict, from_json, to_dict, to_json
-    from ._tables import (
+    from ._batch import parse_many
+    from .outputs.convokit import write_convokit
+    from .outputs.json import from_dict, from_json, to_dict, to_json
+    from .outputs.tables import (
         CsvWriter,
         ExchangeRow,
         JsonlWriter,
@@ -37,30 +37,29 @@ if TYPE_CHECKING:
         turn_rows,
         write_parquet,
     )
-    from ._tei import to_tei
+    from .outputs.tei import to_tei
 
 __version__ = "0.1.0"
 
 # Outputs load on first use, so `import scio_transcripts` stays fast and needs no cattrs or pandas.
 _LAZY = {
-    "EmptyFileError": "._batch",
     "parse_many": "._batch",
-    "write_convokit": "._convokit",
-    "from_dict": "._json",
-    "from_json": "._json",
-    "to_dict": "._json",
-    "to_json": "._json",
-    "CsvWriter": "._tables",
-    "ExchangeRow": "._tables",
-    "JsonlWriter": "._tables",
-    "TurnRow": "._tables",
-    "exchange_rows": "._tables",
-    "to_csv": "._tables",
-    "to_dataframe": "._tables",
-    "to_jsonl": "._tables",
-    "turn_rows": "._tables",
-    "write_parquet": "._tables",
-    "to_tei": "._tei",
+    "write_convokit": ".outputs.convokit",
+    "from_dict": ".outputs.json",
+    "from_json": ".outputs.json",
+    "to_dict": ".outputs.json",
+    "to_json": ".outputs.json",
+    "CsvWriter": ".outputs.tables",
+    "ExchangeRow": ".outputs.tables",
+    "JsonlWriter": ".outputs.tables",
+    "TurnRow": ".outputs.tables",
+    "exchange_rows": ".outputs.tables",
+    "to_csv": ".outputs.tables",
+    "to_dataframe": ".outputs.tables",
+    "to_jsonl": ".outputs.tables",
+    "turn_rows": ".outputs.tables",
+    "write_parquet": ".outputs.tables",
+    "to_tei": ".outputs.tei",
 }
 
 __all__ = [

@@ -13,11 +13,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple, TypeVar, overload
 
+from ._api import parse_file
 from ._diagnostics import checked_codes
-from ._errors import ParseError
-from ._grammar import load_engine
-from ._parse import parse_file
+from ._errors import EmptyFileError
 from .dialects import get_dialect
+from .engine.grammar import load_engine
 from .models import Briefing
 
 # Files go to the workers in chunks: one task per file would spend more time passing tasks and
@@ -27,15 +27,6 @@ _CHUNK = 16
 _AHEAD_PER_WORKER = 2
 
 T = TypeVar("T")
-
-
-class EmptyFileError(ParseError):
-    """A file holds no text (nothing, or only whitespace), so there is no briefing to parse."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        super().__init__(f"{path}: the file is empty", line=1, column=1)
-        self.args = (self.message,)  # no "(at line 1, column 1)": an empty file has no position to show
 
 
 @overload

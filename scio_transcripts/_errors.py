@@ -55,3 +55,12 @@ def caret_context(source_line: str, column: int) -> str:
     shown = source_line.rstrip("\r\n")
     padding = "".join(char if char == "\t" else " " for char in shown[: column - 1])
     return f"{shown}\n{padding}^"
+
+
+class EmptyFileError(ParseError):
+    """A file holds no text (nothing, or only whitespace), so there is no briefing to parse."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"{path}: the file is empty", line=1, column=1)
+        self.args = (self.message,)  # no "(at line 1, column 1)": an empty file has no position to show

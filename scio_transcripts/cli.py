@@ -11,7 +11,6 @@ import functools
 import glob
 import io
 import os
-import secrets
 import shutil
 import sys
 import textwrap
@@ -26,6 +25,7 @@ import click
 from tqdm import tqdm
 
 import scio_transcripts as st
+from scio_transcripts.outputs.files import replacing, replacing_path
 
 EXIT_PROBLEMS = 1
 EXIT_SKIPPED = 2
@@ -430,7 +430,7 @@ def _write_documents(
             suffix = ".json" if output_format == "json" else ".xml"
             target = directory / path.absolute().relative_to(common).with_suffix(suffix)
             target.parent.mkdir(parents=True, exist_ok=True)
-            with _replacing(target) as file:
+            with replacing(target) as file:
                 file.write(text)
 
 
@@ -450,7 +450,7 @@ def _write_tables(
             if directory is None:
                 file = stack.enter_context(_stdout_text())
             else:
-                file = stack.enter_context(_replacing(directory / f"{table}.{output_format}"))
+                file = stack.enter_context(replacing(directory / f"{table}.{output_format}"))
             if output_format == "csv":
                 st.CsvWriter(file, table=table)  # writes the header line
             files.append(file)
@@ -469,30 +469,8 @@ def _write_parquet(
         turns += briefing_turns
         exchanges += briefing_exchanges
     for table in tables:
-        with _temporary_beside(directory / f"{table}.parquet") as temporary:
+        with replacing_path(directory / f"{table}.parquet") as temporary:
             st.write_parquet(turns if table == "turns" else exchanges, temporary, table=table)
-
-
-@contextmanager
-def _temporary_beside(path: Path) -> Iterator[Path]:
-    """A new file in ``path``'s folder that replaces ``path`` on success and vanishes on failure."""
-    # Not tempfile.mkstemp: its files are private (0600), and outputs should get the umask's mode.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    temporary.open("x").close()
-    try:
-        yield temporary
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """A text file that replaces ``path`` only once it is completely written."""
-    with _temporary_beside(path) as temporary, temporary.open("w", encoding="utf-8", newline="") as file:
-        # newline="" keeps the CSV writer's CRLF and the text's own line breaks exactly as given.
-        yield file
 
 
 @contextmanager

@@ -37,79 +37,79 @@ MUTANTS = [
     Mutant("SITE_CHROME priority 8 → 2", "grammar/scio_en.lark", "SITE_CHROME.8:", "SITE_CHROME.2:"),
     Mutant(
         "a header entry splits at its last comma",
-        "scio_transcripts/_heuristics.py",
+        "scio_transcripts/engine/lines.py",
         'name, separator, title = rest.partition(",")',
         'name, separator, title = rest.rpartition(",")',
     ),
     Mutant(
         "a turn's page from its first paragraph, not its label",
-        "scio_transcripts/_resolve.py",
+        "scio_transcripts/resolve/assemble.py",
         "page=bisect.bisect_right(break_starts, first.start) + 1,",
         "page=bisect.bisect_right(break_starts, (paragraphs[0].span if paragraphs else first).start) + 1,",
     ),
     Mutant(
         "an ambiguous surname names the first header person",
-        "scio_transcripts/_resolve.py",
+        "scio_transcripts/resolve/assemble.py",
         "return surnames[0] if len(surnames) == 1 else None",
         "return surnames[0] if surnames else None",
     ),
     Mutant(
         "role words no longer name the chair",
-        "scio_transcripts/_resolve.py",
+        "scio_transcripts/resolve/assemble.py",
         "    if heuristics.is_chair_word(label):\n        return Role.CHAIRPERSON, chairperson, None",
         "    if False:\n        return Role.CHAIRPERSON, chairperson, None",
     ),
     Mutant(
         "Q and Reporter are no longer journalists",
-        "scio_transcripts/_resolve.py",
+        "scio_transcripts/resolve/assemble.py",
         "    if heuristics.is_question_word(label):\n        return Role.JOURNALIST, None, None",
         "    if False:\n        return Role.JOURNALIST, None, None",
     ),
     Mutant(
         "two-letter outlets (AP) are no longer outlets",
-        "scio_transcripts/_heuristics.py",
+        "scio_transcripts/engine/lines.py",
         '_ACRONYM = re.compile(r"^[A-Z]{2,6}$")',
         '_ACRONYM = re.compile(r"^[A-Z]{3,6}$")',
     ),
     Mutant(
         "a Ministry answer labelled with the spokesperson's surname no longer resolves",
-        "scio_transcripts/_mfa.py",
+        "scio_transcripts/dialects/mfa_en.py",
         "return label.casefold() in (person.name.casefold(), words[0], words[-1])",
         "return label.casefold() in (person.name.casefold(),)",
     ),
     Mutant(
         "Chinese journalists (…记者) are no longer recognised",
-        "scio_transcripts/_zh.py",
+        "scio_transcripts/dialects/scio_zh.py",
         '_JOURNALIST = re.compile(r"(?:记者|記者)$")',
         '_JOURNALIST = re.compile(r"(?:记者者|記者者)$")',
     ),
     Mutant(
         "a bilingual label pair is two turns",
-        "scio_transcripts/_zh.py",
+        "scio_transcripts/dialects/scio_zh.py",
         "if not (english and chinese_before and previous is not None and turn.label_span is not None):",
         "if True:",
     ),
     Mutant(
         "a label repeated with nothing between is two turns",
-        "scio_transcripts/_resolve.py",
+        "scio_transcripts/resolve/assemble.py",
         "                and not previous.paragraphs\n",
         "                and False\n",
     ),
     Mutant(
         "unknown-speakers fires only when every label is unknown",
-        "scio_transcripts/_plausible.py",
+        "scio_transcripts/resolve/plausible.py",
         "if not labelled or 2 * len(unknown) <= len(labelled):",
         "if not labelled or len(unknown) < len(labelled):",
     ),
     Mutant(
         "no-date is never reported",
-        "scio_transcripts/_plausible.py",
+        "scio_transcripts/resolve/plausible.py",
         "    if briefing.date is not None or not _has_header(briefing):\n        return None",
         "    if True:\n        return None",
     ),
     Mutant(
         "strict mode lets a page with one diagnostic through",
-        "scio_transcripts/_parse.py",
+        "scio_transcripts/_api.py",
         "if strict and briefing.diagnostics:",
         "if strict and len(briefing.diagnostics) > 1:",
     ),
@@ -157,7 +157,7 @@ def _plant(root: Path, mutant: Mutant) -> None:
         )
     path.write_text(text.replace(mutant.old, mutant.new), encoding="utf-8")
     if mutant.path.endswith(".lark"):  # the shipped tables follow the grammar, as `make tables` would
-        rebuilt = _run([sys.executable, "-m", "scio_transcripts._compiled"], root)
+        rebuilt = _run([sys.executable, "-m", "scio_transcripts.engine.grammar"], root)
         if rebuilt.returncode != 0:
             raise SystemExit(f"mutant {mutant.name!r}: the tables did not rebuild:\n{rebuilt.stderr}")
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scio_transcripts import _resolve
-from scio_transcripts._compiled import CompiledTables, compiled_from, dump_tables, load_tables, tables_name
-from scio_transcripts._driver import ParseTables, Run
-from scio_transcripts._grammar import (
+from scio_transcripts.dialects import get_dialect
+from scio_transcripts.engine.driver import ParseTables, Run
+from scio_transcripts.engine.grammar import (
     BASE_GRAMMAR,
     GRAMMAR_FOLDER,
     GRAMMAR_PACKAGE,
@@ -18,8 +17,10 @@ from scio_transcripts._grammar import (
     load_engine,
     shipped_grammars_text,
 )
-from scio_transcripts._transform import PartsTransformer
+from scio_transcripts.engine.parts import PartsTransformer, typed_parts
+from scio_transcripts.engine.tables import CompiledTables, compiled_from, dump_tables, load_tables, tables_name
 from scio_transcripts.models import Briefing
+from scio_transcripts.resolve.assemble import build_briefing
 
 from .conftest import SEED, needs_shared
 from .fixtures import read_fixture, valid_fixtures
@@ -53,10 +54,10 @@ def test_tables_survive_json(grammar: str) -> None:
 
 
 def _parse(tables: CompiledTables, text: str) -> Briefing:
-    engine = load_engine()
+    engine = load_engine(get_dialect("scio-en"))
     parse_tables = ParseTables.build(tables.rules, tables.actions, tables.start, tables.end, PartsTransformer())
     run = Run(parse_tables, engine.lexer)
-    return _resolve.build_briefing(run.parse(text), run.unplaced)
+    return build_briefing(typed_parts(run.parse(text)), run.unplaced)
 
 
 _LOADED = _shipped_tables(BASE_GRAMMAR)

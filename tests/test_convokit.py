@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import scio_transcripts as st
-from scio_transcripts._convokit import CORPUS_FILES
+from scio_transcripts.outputs.convokit import CORPUS_FILES
 
 from .conftest import SAMPLE
 

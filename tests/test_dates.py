@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from scio_transcripts._dates import find_date, find_time, split_dateline
+from scio_transcripts.resolve.dates import find_date, find_time, split_dateline
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import pytest
 
 import scio_transcripts as st
-from scio_transcripts._describe import readable
+from scio_transcripts.engine.symbols import readable
 
 from .conftest import REPO
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from lark import Lark, Token, Transformer
 
-from scio_transcripts._compiled import compiled_from
-from scio_transcripts._driver import ParseTables, Run
-from scio_transcripts._lexer import LineLexer
+from scio_transcripts.engine.driver import ParseTables, Run
+from scio_transcripts.engine.lexer import LineLexer
+from scio_transcripts.engine.tables import compiled_from
 
 # A page of questions and answers that must open with a heading: a question before it fits nowhere.
 GRAMMAR = r"""

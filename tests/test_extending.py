@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import scio_transcripts as st
-from scio_transcripts.dialects import _registered
+from scio_transcripts.dialects.dialect import _registered
 
 from .conftest import REPO
 

@@ -1,10 +1,13 @@
-"""The judgement calls: labels against colon traps, outlets, header entries, credits."""
+"""The judgement calls of the engine and of resolution: labels against colon traps, outlets, entries, credits."""
 
 from __future__ import annotations
 
 import pytest
 
-from scio_transcripts import _heuristics as heuristics
+from scio_transcripts.engine.lines import is_speaker_label, split_person_entry
+from scio_transcripts.resolve.closing import credit_names
+from scio_transcripts.resolve.people import unlabelled_chair_index
+from scio_transcripts.resolve.turns import is_outlet, is_question_word, looks_like_cut_label
 
 
 @pytest.mark.parametrize(
@@ -14,7 +17,7 @@ from scio_transcripts import _heuristics as heuristics
 )  # fmt: skip
 def test_name_like_labels(label: str) -> None:
     """Short, name-like text before a colon is a speaker label."""
-    assert heuristics.is_speaker_label(label)
+    assert is_speaker_label(label)
 
 
 @pytest.mark.parametrize(
@@ -25,7 +28,7 @@ def test_name_like_labels(label: str) -> None:
 )  # fmt: skip
 def test_colon_traps_are_not_labels(trap: str) -> None:
     """Sentences, chrome, times and enumerations that end in a colon are not labels."""
-    assert not heuristics.is_speaker_label(trap)
+    assert not is_speaker_label(trap)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +38,7 @@ def test_colon_traps_are_not_labels(trap: str) -> None:
 )  # fmt: skip
 def test_outlets(label: str, outlet: bool) -> None:
     """Outlet-like labels make journalists; person names do not."""
-    assert heuristics.is_outlet(label) is outlet
+    assert is_outlet(label) is outlet
 
 
 @pytest.mark.parametrize(
@@ -51,29 +54,29 @@ def test_outlets(label: str, outlet: bool) -> None:
 )
 def test_person_entries_split(entry: str, parts: tuple[str | None, str, str | None]) -> None:
     """Entries split on the first comma; honorifics and ranks come off the name."""
-    assert heuristics.split_person_entry(entry) == parts
+    assert split_person_entry(entry) == parts
 
 
 def test_credit_names() -> None:
     """Credits give one name each, whatever the separators."""
-    assert heuristics.credit_names("Translated and edited by A Li, B Wu, and C Ma.") == ("A Li", "B Wu", "C Ma")
-    assert heuristics.credit_names("Translated by Ann Lee and Bo Xu. Edited by Cy Hu.") == ("Ann Lee", "Bo Xu", "Cy Hu")
+    assert credit_names("Translated and edited by A Li, B Wu, and C Ma.") == ("A Li", "B Wu", "C Ma")
+    assert credit_names("Translated by Ann Lee and Bo Xu. Edited by Cy Hu.") == ("Ann Lee", "Bo Xu", "Cy Hu")
 
 
 def test_unlabelled_chair_is_last_of_several() -> None:
     """The chair of an unlabelled header is the last entry, and a lone entry is a speaker."""
-    assert heuristics.unlabelled_chair_index(4) == 3
-    assert heuristics.unlabelled_chair_index(1) is None
+    assert unlabelled_chair_index(4) == 3
+    assert unlabelled_chair_index(1) is None
 
 
 def test_cut_label_needs_a_known_name() -> None:
     """A stub ends the page as a cut label only when it starts a name seen on the page."""
-    assert heuristics.looks_like_cut_label("Zh", ["Zhou Pingting", "Legal Daily"])
-    assert not heuristics.looks_like_cut_label("Goodbye", ["Zhou Pingting"])
-    assert not heuristics.looks_like_cut_label("Zhou said so.", ["Zhou Pingting"])
+    assert looks_like_cut_label("Zh", ["Zhou Pingting", "Legal Daily"])
+    assert not looks_like_cut_label("Goodbye", ["Zhou Pingting"])
+    assert not looks_like_cut_label("Zhou said so.", ["Zhou Pingting"])
 
 
 @pytest.mark.parametrize(("label", "asks"), [("Q", True), ("Reporter", True), ("Follow-up", True), ("Quan Wei", False)])
 def test_question_words(label: str, asks: bool) -> None:
     """A label that only says someone asks ("Q:", "Reporter:") is a journalist without an outlet."""
-    assert heuristics.is_question_word(label) is asks
+    assert is_question_word(label) is asks

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as hs
 
 import scio_transcripts as st
-from scio_transcripts._json import _converter
+from scio_transcripts.outputs.json import _converter
 
 from .conftest import SAMPLE
 from .fixtures import valid_fixtures

@@ -20,12 +20,13 @@ def test_facade_exports_exactly_all() -> None:
     """Every name in __all__ resolves (outputs load lazily), and the facade exports nothing else public."""
     assert all(getattr(st, name, None) is not None for name in st.__all__)
     public = {name for name in dir(st) if not name.startswith("_")}
-    assert public - set(st.__all__) <= {"models", "demo", "cli", "TYPE_CHECKING"}
+    assert public - set(st.__all__) <= {"models", "demo", "cli", "engine", "resolve", "outputs", "TYPE_CHECKING"}
 
 
 def test_import_loads_no_output_dependency() -> None:
     """`import scio_transcripts` imports neither cattrs, click, tqdm, pandas nor the output modules."""
-    heavy = ["cattrs", "click", "tqdm", "pandas", "pyarrow", "scio_transcripts._json", "scio_transcripts._tables"]
+    outputs = [f"scio_transcripts.outputs.{name}" for name in ("json", "schema", "tables", "tei", "convokit", "files")]
+    heavy = ["cattrs", "click", "tqdm", "pandas", "pyarrow", *outputs]
     script = f"import sys, scio_transcripts; print([m for m in {heavy!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
@@ -36,6 +37,27 @@ def test_models_import_nothing_of_the_package() -> None:
     tree = ast.parse((REPO / "scio_transcripts" / "models.py").read_text(encoding="utf-8"))
     imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
     assert [module for module in imported if module and not module.startswith(("__future__", "attrs"))] == []
+
+
+def test_outputs_import_only_models_and_each_other() -> None:
+    """Outputs take models and give text: no output module imports lark or any other module of the package."""
+
+    def allowed(module: str) -> bool:
+        if module.startswith(".."):
+            return module == "..models"
+        if module.startswith("."):
+            return True  # another output module
+        if module.split(".")[0] == "scio_transcripts":
+            return module == "scio_transcripts.models" or module.startswith("scio_transcripts.outputs")
+        return module.split(".")[0] != "lark"
+
+    for path in sorted((REPO / "scio_transcripts" / "outputs").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+        imported += [
+            "." * node.level + (node.module or "") for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        ]
+        assert [module for module in imported if not allowed(module)] == [], path.name
 
 
 @pytest.fixture(scope="module")

@@ -120,7 +120,7 @@ def _grammar_strings() -> st.SearchStrategy[str]:
     """Strings of the shipped grammar's language, one terminal per line as the lexer reads them."""
     from hypothesis.extra.lark import from_lark
 
-    from scio_transcripts._grammar import BASE_GRAMMAR, compile_grammar
+    from scio_transcripts.engine.grammar import BASE_GRAMMAR, compile_grammar
 
     parser = compile_grammar(BASE_GRAMMAR)
     one_line = st.characters(exclude_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")

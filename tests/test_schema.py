@@ -15,14 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as hs
 
 import scio_transcripts as st
-from scio_transcripts._schema import schema_for, schema_text
+from scio_transcripts.outputs.schema import schema_for, schema_text
 
 from .conftest import REPO, SAMPLE
 from .fixtures import valid_fixtures
 
 SHIPPED = importlib.resources.files("scio_transcripts").joinpath("schema", "briefing.schema.json")
 REGENERATE = (
-    "python -m scio_transcripts._schema | tee scio_transcripts/schema/briefing.schema.json > docs/briefing.schema.json"
+    "python -m scio_transcripts.outputs.schema"
+    " | tee scio_transcripts/schema/briefing.schema.json > docs/briefing.schema.json"
 )
 
 

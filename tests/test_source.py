@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scio_transcripts._source import LineIndex, content_lines
+from scio_transcripts.engine.source import LineIndex, content_lines
 
 
 def test_content_lines_strip_and_keep_offsets() -> None:

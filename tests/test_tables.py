@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import scio_transcripts as st
-from scio_transcripts._tables import EXCHANGE_COLUMNS, TURN_COLUMNS
+from scio_transcripts.outputs.tables import EXCHANGE_COLUMNS, TURN_COLUMNS
 
 from .conftest import SAMPLE
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from .models import Span
+from ..models import Span
 
 # Every Unicode line break a copied page may carry; "\r\n" counts as one.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

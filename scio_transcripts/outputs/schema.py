@@ -1,6 +1,6 @@
 """JSON Schema of the briefing JSON, generated from the attrs models and their field docstrings.
 
-``python -m scio_transcripts._schema`` prints it; ``make schema`` writes the shipped copies.
+``python -m scio_transcripts.outputs.schema`` prints it; ``make schema`` writes the shipped copies.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
-from ._json import SCHEMA_VERSION, TAG_KEY, VERSION_KEY, is_union, union_tag
-from .models import Briefing
+from ..models import Briefing
+from .json import SCHEMA_VERSION, TAG_KEY, VERSION_KEY, is_union, union_tag
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -1,28 +1,21 @@
 """Turns the parse of a page into a flat list of typed parts, one method per grammar rule.
 
-The parts are named tuples rather than attrs classes: they live for one parse, and creating a
-dozen attrs classes would add a noticeable share to the library's import time.
+The parts are what the engine hands to resolution: named tuples of line tokens, so that resolution
+never sees a parse tree. They are named tuples rather than attrs classes: they live for one parse,
+and creating a dozen attrs classes would add a noticeable share to the library's import time.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer
+from lark import Token, Transformer, Tree
 
-from ._describe import local_name
-from .models import Span
+from ..models import Span
+from .symbols import NOTE_KINDS, local_name
 
-# The note kind of each terminal that the grammar's ``note`` rule accepts.
-NOTE_KINDS = {
-    "BREADCRUMB": "breadcrumb",
-    "PUBLICATION_STAMP": "publication-date",
-    "SITE_CHROME": "site-chrome",
-    "READ_IN_CHINESE": "read-in-chinese",
-    "PHOTO_CAPTION": "photo-caption",
-    "GALLERY_CAPTION": "gallery-caption",
-    "TRANSCRIPT_MARKER": "transcript-marker",
-}
+__all__ = ["Token"]  # resolution annotates with the engine's Token, and so never imports Lark itself
 
 
 def token_span(token: Token) -> Span:
@@ -105,6 +98,48 @@ Part = (
     | CreditsPart
     | RelatedPart
 )
+
+
+class Unplaced(NamedTuple):
+    """A line part the grammar had no place for, and what it expected instead."""
+
+    token: Token
+    message: str
+    expected: tuple[str, ...]
+
+
+# What resolution reads. An entry stands inside a section; one standing alone is a dialect's rule.
+_RESOLVED: tuple[type, ...] = (NotePart, PageBreakPart, TitlePart, DatelinePart, DatePart, SummaryPart)
+_RESOLVED += (SectionPart, TurnPart, CreditsPart, RelatedPart)
+
+
+def typed_parts(value: Any) -> list[Part]:
+    """The parts of a parse, with whatever a dialect's grammar left untransformed kept as notes.
+
+    A dialect's rule without a transformer method leaves a tree or a token (or a part of a kind
+    resolution does not read): its text becomes notes named after the rule, so that a grammar
+    extension can never lose text.
+    """
+    parts: list[Part] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, _RESOLVED):
+            parts.append(item)  # type: ignore[arg-type]  # one of the resolved kinds, checked just above
+        else:
+            parts.extend(_foreign_notes(item))
+    return parts
+
+
+def _foreign_notes(value: object) -> Iterable[NotePart]:
+    if isinstance(value, Token):
+        yield NotePart(local_name(value.type).lower().replace("_", "-"), value)
+    elif isinstance(value, Tree):
+        kind = local_name(str(value.data)).lower().replace("_", "-")
+        for token in value.scan_values(lambda item: isinstance(item, Token)):
+            yield NotePart(kind, token)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _foreign_notes(item)
+
 
 _HEADING_KINDS = {
     "SPEAKERS_HEADING": ("speakers", False),

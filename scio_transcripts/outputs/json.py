@@ -14,7 +14,7 @@ import attrs
 import cattrs
 from cattrs.strategies import configure_tagged_union
 
-from .models import Briefing
+from ..models import Briefing
 
 SCHEMA_VERSION = "1.1"
 """The version of the JSON shape; the major number changes when old readers would misread it."""

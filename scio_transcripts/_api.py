@@ -8,14 +8,15 @@ from collections.abc import Collection
 import attrs
 
 from ._diagnostics import checked_codes
-from ._driver import Run
 from ._errors import DecodeError, ParseError, caret_context
-from ._grammar import load_engine
-from ._plausible import judge
-from ._resolve import build_briefing
-from ._source import LineIndex
 from .dialects import Dialect, detect_dialect, get_dialect
+from .engine.driver import Run
+from .engine.grammar import load_engine
+from .engine.parts import typed_parts
+from .engine.source import LineIndex
 from .models import Briefing, Diagnostic
+from .resolve.assemble import build_briefing
+from .resolve.plausible import judge
 
 
 def parse(
@@ -48,7 +49,7 @@ def parse(
     chosen = get_dialect(detect_dialect(text) if dialect == "auto" else dialect)
     engine = load_engine(chosen)
     run = Run(engine.tables, engine.lexer)
-    parts = run.parse(text)
+    parts = typed_parts(run.parse(text))
     briefing = judge(chosen.finish(build_briefing(parts, run.unplaced), text), text)
     if silenced:
         kept = tuple(diagnostic for diagnostic in briefing.diagnostics if diagnostic.code not in silenced)

@@ -12,8 +12,8 @@ import re
 
 import attrs
 
-from . import _heuristics as heuristics
-from .models import Briefing, Diagnostic, Role, Span, Turn
+from ..engine.lines import is_person_entry, split_person_entry
+from ..models import Briefing, Diagnostic, Role, Span, Turn
 
 # A news summary speaks of the briefing in the third person: who held it, what was said at it.
 _SUMMARY = re.compile(
@@ -78,7 +78,7 @@ def _opening_speech(briefing: Briefing) -> Diagnostic | None:
     opening = briefing.turns[0]
     if not _labelled(briefing):
         return None  # one block of text is no-briefing's case
-    entries = [p for p in opening.paragraphs if heuristics.is_person_entry(p.text) and _has_title(p.text)]
+    entries = [p for p in opening.paragraphs if is_person_entry(p.text) and _has_title(p.text)]
     if len(entries) >= 2:
         return Diagnostic(
             code="header-as-speech",
@@ -99,7 +99,7 @@ def _opening_speech(briefing: Briefing) -> Diagnostic | None:
 
 
 def _has_title(entry: str) -> bool:
-    return heuristics.split_person_entry(entry)[2] is not None
+    return split_person_entry(entry)[2] is not None
 
 
 def _silent_header(briefing: Briefing) -> Diagnostic | None:

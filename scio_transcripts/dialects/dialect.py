@@ -27,9 +27,9 @@ from typing import ClassVar
 
 from lark import Token
 
-from ._lexer import OPENERS, SPLITTERS, SUMMARY_ONLY
-from ._transform import NotePart, PartsTransformer
-from .models import Briefing
+from ..engine.parts import NotePart, PartsTransformer
+from ..engine.symbols import OPENERS, SPLITTERS, SUMMARY_ONLY
+from ..models import Briefing
 
 
 class BriefingTransformer(PartsTransformer):
@@ -81,18 +81,15 @@ class Dialect:
 # Shipped dialects are imported when first asked for, so `import scio_transcripts` stays fast.
 _BUILT_IN = {
     "scio-en": ("scio_transcripts.dialects", "Dialect"),
-    "scio-zh": ("scio_transcripts._zh", "ChineseScio"),
-    "mfa-en": ("scio_transcripts._mfa", "ForeignMinistry"),
+    "scio-zh": ("scio_transcripts.dialects.scio_zh", "ChineseScio"),
+    "mfa-en": ("scio_transcripts.dialects.mfa_en", "ForeignMinistry"),
 }
 _registered: dict[str, Dialect] = {}
 
 
 def register_dialect(dialect: Dialect) -> Dialect:
     """Make ``dialect`` available by its name (replacing any dialect of that name); returns it."""
-    from ._grammar import forget_engine
-
     _registered[dialect.name] = dialect
-    forget_engine(dialect.name)
     return dialect
 
 

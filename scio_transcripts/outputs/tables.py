@@ -8,10 +8,10 @@ import io
 import json
 import os
 from collections.abc import Iterable
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Literal, TextIO, TypedDict
 
-from .models import Briefing, Turn
+from ..models import Briefing, Turn
+from .files import briefing_id_of
 
 if TYPE_CHECKING:
     import pandas
@@ -306,7 +306,7 @@ def _identify(source: str | os.PathLike[str] | None, briefing_id: str | None) ->
     if source is None:
         return None, briefing_id
     text = os.fspath(source)
-    return text, briefing_id if briefing_id is not None else PurePath(text).stem
+    return text, briefing_id if briefing_id is not None else briefing_id_of(text)
 
 
 def _speaker_name(turn: Turn) -> str | None:

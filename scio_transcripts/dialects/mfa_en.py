@@ -13,10 +13,10 @@ from typing import Any, ClassVar
 import attrs
 from lark import Token
 
-from . import _heuristics as heuristics
-from ._dates import find_date
-from .dialects import BriefingTransformer, Dialect
-from .models import Briefing, Person, Role, Turn
+from ..models import Briefing, Person, Role, Turn
+from ..resolve.dates import find_date
+from ..resolve.turns import is_outlet
+from .dialect import BriefingTransformer, Dialect
 
 # "Spokesperson Wang Wenbin's Regular…", "Spokesperson Wang Wenbin held a regular…"
 _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:['’]s\b|\s+held\b)")
@@ -77,7 +77,7 @@ def _with_role(turn: Turn, chair: Person | None) -> Turn:
         return attrs.evolve(turn, role=Role.CHAIRPERSON, speaker=chair, outlet=None)
     if label in _QUESTION_LABELS:
         return attrs.evolve(turn, role=Role.JOURNALIST, speaker=None, outlet=None)
-    if heuristics.is_outlet(turn.label):
+    if is_outlet(turn.label):
         return attrs.evolve(turn, role=Role.JOURNALIST, speaker=None, outlet=turn.label)
     return turn
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path, PurePath
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any
 
-from .models import Briefing, Role, Turn
+from ..models import Briefing, Role, Turn
+from .files import briefing_id_of, replacing
 
 INDEX_VERSION = 1
 CORPUS_FILES = ("utterances.jsonl", "speakers.json", "conversations.json", "corpus.json", "index.json")
@@ -53,9 +52,9 @@ def write_convokit(
     conversations: dict[str, dict[str, Any]] = {}
     utterances_index: dict[str, list[str]] = {}
     taken: set[str] = set()
-    with _replacing(target / "utterances.jsonl") as file:
+    with replacing(target / "utterances.jsonl") as file:
         for source, briefing in briefings:
-            briefing_id = _unique(PurePath(os.fspath(source)).stem, taken)
+            briefing_id = _unique(briefing_id_of(source), taken)
             for utterance in _utterances(briefing, briefing_id, os.fspath(source), speakers, conversations):
                 file.write(json.dumps(utterance, ensure_ascii=False) + "\n")
                 _add_types(utterances_index, utterance["meta"])
@@ -74,7 +73,7 @@ def write_convokit(
         ("corpus.json", corpus_meta),
         ("index.json", index),
     ):
-        with _replacing(target / name) as file:
+        with replacing(target / name) as file:
             json.dump(content, file, ensure_ascii=False, indent=1)
             file.write("\n")
     return target
@@ -187,17 +186,3 @@ def _add_types(index: dict[str, list[str]], meta: dict[str, Any]) -> None:
     for key, value in meta.items():
         if key not in index or (index[key] == none_type and value is not None):
             index[key] = [str(type(value))]
-
-
-@contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """A text file that replaces ``path`` only once it is completely written."""
-    # Not tempfile.mkstemp: its files are private (0600), and a corpus should get the umask's mode.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as file:
-            yield file
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

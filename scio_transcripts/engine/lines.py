@@ -1,9 +1,8 @@
-"""Judgement calls the grammar cannot make on its own, each with the transcript convention behind it."""
+"""What a line reads as, where the grammar cannot tell: the lexer's vetoes, each with the convention behind it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 
 # ---------------------------------------------------------------------------------------------
 # Is this short "Something:" a speaker label?
@@ -104,11 +103,26 @@ def _is_name_word(word: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 _BULLET = re.compile(r"(?:[•·\-–*]\s*)?(?:and\s+)?")
+# The one pattern of what may stand before a name: a courtesy title, then a military rank, each
+# optional ("Mr. Li", "Senior Colonel Wu Qian", "Ms. Major General Li"). Labels and header entries
+# both go through ``split_honorific``.
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Madam|Dr|Prof)\.?(?=\s)")
 _RANK = re.compile(
     r"(?:(?:Senior|Major|Lieutenant|Rear|Vice)\s+)?(?:General|Colonel|Captain|Admiral|Commander)(?=\s)"
     r"|Major(?=\s+[A-Z])"
 )
+
+
+def split_honorific(text: str) -> tuple[str | None, str]:
+    """``Senior Colonel Wu Qian`` → (``Senior Colonel``, ``Wu Qian``); (None, text) when there is none."""
+    rest = text
+    found: list[str] = []
+    for pattern in (_HONORIFIC, _RANK):
+        match = pattern.match(rest)
+        if match:
+            found.append(match.group())
+            rest = rest[match.end() :].lstrip()
+    return " ".join(found) or None, rest
 
 
 def split_person_entry(entry: str) -> tuple[str | None, str, str | None]:
@@ -120,13 +134,7 @@ def split_person_entry(entry: str) -> tuple[str | None, str, str | None]:
     """
     rest = entry.strip()
     rest = rest[_BULLET.match(rest).end() :]  # type: ignore[union-attr]  # it matches the empty string
-    honorific_parts: list[str] = []
-    for pattern in (_HONORIFIC, _RANK):
-        match = pattern.match(rest)
-        if match:
-            honorific_parts.append(match.group())
-            rest = rest[match.end() :].lstrip()
-    honorific = " ".join(honorific_parts) or None
+    honorific, rest = split_honorific(rest)
     name, separator, title = rest.partition(",")
     if not separator:
         name, separator, title = rest.partition(" from ")
@@ -143,60 +151,6 @@ def is_person_entry(entry: str) -> bool:
     _honorific, name, _title = split_person_entry(entry)
     words = name.split()
     return 1 <= len(words) <= 5 and all(word[0].isupper() for word in words)
-
-
-# ---------------------------------------------------------------------------------------------
-# Who is a journalist, who chairs?
-# ---------------------------------------------------------------------------------------------
-
-# Words that make a label an outlet rather than a person: the medium, the agency, or a web domain.
-_OUTLET_WORDS = frozenset(
-    """daily news times post press herald journal gazette tribune review weekly magazine radio tv
-    television broadcasting broadcast network media agency channel newspaper online net reporter
-    correspondent xinhua xinhuanet cctv cgtn cri cnr bloomberg reuters afp nhk kyodo yonhap caixin nikkei
-    phoenix sputnik tass bernama lianhe zaobao asahi yomiuri mainichi globe observer economist dispatch
-    insider outlook voice wire pao po xinmin paper sina sohu tencent netease jiemian yicai guancha
-    hongxing cover shimbun ilbo evening agence presse prensa novosti satellite jazeera arabiya dpa efe
-    ansa antara jiji straits kommersant bauhinia ifeng""".split()  # noqa: SIM905 - a word list reads best as text
-)
-# A web domain ("Thecover.cn", "People.cn") or a leading article ("The Paper") marks an outlet too.
-_OUTLET_SHAPE = re.compile(r"\.(?:cn|com|net|org)\b|^The\s", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z]+")
-# Acronyms of broadcasters and agencies: "CCTV", "CNBC", "AP", "KBS".
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-
-# Role words that SCIO pages and their neighbours use for the moderator.
-_CHAIR_WORDS = frozenset({"moderator", "host", "chairperson", "chair", "chairman", "chairwoman", "presenter"})
-
-
-def is_outlet(label: str) -> bool:
-    """True when a label reads as a news outlet: a journalist is asking."""
-    words = {word.casefold() for word in _WORD.findall(label)}
-    return bool(words & _OUTLET_WORDS or _OUTLET_SHAPE.search(label) or _ACRONYM.match(label))
-
-
-# Labels that say a question is asked without naming the outlet: older pages and their mirrors.
-_QUESTION_WORDS = frozenset({"q", "question", "reporter", "journalist", "correspondent", "follow-up", "follow up"})
-
-
-def is_question_word(label: str) -> bool:
-    """True when a label stands for a journalist asking ("Q:", "Reporter:") without an outlet."""
-    return label.casefold() in _QUESTION_WORDS
-
-
-def is_chair_word(label: str) -> bool:
-    """True when a label names the moderator's role instead of a person ("Moderator:", "HOST:")."""
-    return label.casefold() in _CHAIR_WORDS
-
-
-def unlabelled_chair_index(entry_count: int) -> int | None:
-    """Which entry of an unlabelled header is the chairperson.
-
-    Such headers list the speakers, leave a gap, then give the chair's line just before the date
-    line; so the chair is the last entry. A single entry is a speaker: a page with one person and
-    no headings names who speaks, not who chairs.
-    """
-    return entry_count - 1 if entry_count >= 2 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,51 +174,18 @@ def summary_end(text: str) -> int:
     return match.start() if match else 0
 
 
-def looks_like_cut_label(text: str, known_labels: Sequence[str]) -> bool:
-    """True when the last line of a page is a speaker label cut before its colon (``Zh``).
-
-    Speech ends in punctuation; a bare capitalised stub that begins a name or outlet seen
-    earlier on the page is what is left of a label when the copy stops mid-word.
-    """
-    if len(text) > 40 or text[-1] in '.?!"”’)' or not text[0].isupper():
-        return False
-    folded = text.casefold()
-    return any(label.casefold().startswith(folded) for label in known_labels)
-
-
-_CREDITS_LEAD = re.compile(
-    r"^(?:Translated|Edited|Compiled|Interpreted|Proofread)(?:\s+and\s+\w+)?\s+by\s+", re.IGNORECASE
-)
-_CREDITS_SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+|\.\s*(?:Edited|Proofread|Translated|Compiled)\s+by\s+)", re.IGNORECASE
-)
-
-
-def credit_names(credits: str) -> tuple[str, ...]:
-    """The names in ``Translated and edited by A, B, …, and Z.``, one each."""
-    body = _CREDITS_LEAD.sub("", credits.strip()).rstrip(". ")
-    return tuple(name.strip() for name in _CREDITS_SEPARATOR.split(body) if name.strip())
-
-
 # ---------------------------------------------------------------------------------------------
 # Vetoes: a terminal's pattern matched, but does the line really read that way?
 # ---------------------------------------------------------------------------------------------
 
 
-def _label_text(label: str) -> str:
-    return label.rstrip(":：").strip()
+def is_speaker_label_line(matched: str) -> bool:
+    """The veto of ``SPEAKER_LABEL``: the text before the colon names a speaker."""
+    return is_speaker_label(matched.rstrip(":：").strip())
 
 
-def _is_related_title(line: str) -> bool:
+def is_related_title(line: str) -> bool:
+    """The veto of ``RELATED_TITLE``: the line reads as a headline."""
     # Link titles are headlines: not a paragraph's length, and closed by neither a full stop
     # nor the colon of a label or heading.
     return len(line) <= 300 and not line.endswith((".", "。", "?", "!", ":", "：")) and not line[0].islower()
-
-
-TERMINAL_CHECKS: dict[str, Callable[[str], bool]] = {
-    "SPEAKER_LABEL": lambda matched: is_speaker_label(_label_text(matched)),
-    "PERSON_ENTRY": is_person_entry,
-    "PERSON_NAME": is_person_entry,
-    "RELATED_TITLE": _is_related_title,
-}
-"""Terminal name → a check on the matched text; a terminal whose check fails does not match."""

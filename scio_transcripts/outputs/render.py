@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 
-from .models import Briefing, Person, Turn
+from ..models import Briefing, Person, Turn
 
 PAGE_BREAK = "_ueditor_page_break_tag_"
 

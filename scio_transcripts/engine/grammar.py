@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import weakref
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
@@ -11,12 +12,12 @@ from lark import Lark
 from lark.lexer import PatternRE, TerminalDef
 from lark.load_grammar import FromPackageLoader
 
-from ._compiled import CompiledTables, compiled_from, load_tables, tables_name
-from ._driver import ParseTables
-from ._lexer import LineLexer
+from .driver import ParseTables
+from .lexer import LineLexer
+from .tables import CompiledTables, compiled_from, dump_tables, load_tables, tables_name
 
 if TYPE_CHECKING:
-    from .dialects import Dialect
+    from ..dialects import Dialect
 
 GRAMMAR_PACKAGE = "scio_transcripts"
 GRAMMAR_FOLDER = "grammar"
@@ -30,27 +31,20 @@ class Engine(NamedTuple):
     tables: ParseTables
 
 
-_engines: dict[str, Engine] = {}
+# One engine per Dialect object: a dialect registered anew under an old name is a new object, with
+# an engine of its own, and nothing needs to know the registry to keep the cache right.
+_engines: weakref.WeakKeyDictionary[Dialect, Engine] = weakref.WeakKeyDictionary()
 
 
-def load_engine(dialect: Dialect | None = None) -> Engine:
-    """The engine of a dialect (English SCIO pages by default), built on first use.
+def load_engine(dialect: Dialect) -> Engine:
+    """The engine of a dialect, built on first use.
 
     Shipped grammars load from the tables compiled ahead of time when those match the grammars.
     """
-    if dialect is None:
-        from .dialects import get_dialect
-
-        dialect = get_dialect("scio-en")
-    engine = _engines.get(dialect.name)
+    engine = _engines.get(dialect)
     if engine is None:
-        engine = _engines[dialect.name] = _build(dialect)
+        engine = _engines[dialect] = _build(dialect)
     return engine
-
-
-def forget_engine(name: str) -> None:
-    """Drop the engine of a dialect, so that a newly registered one of that name is built afresh."""
-    _engines.pop(name, None)
 
 
 def _build(dialect: Dialect) -> Engine:
@@ -107,3 +101,21 @@ def _load_compiled(grammar_file: str) -> CompiledTables | None:
     if tables is None:
         return None
     return load_tables(tables.decode("utf-8"), shipped_grammars_text())
+
+
+def write_shipped_tables() -> None:
+    """Rewrite the compiled tables of every shipped grammar (``make tables``)."""
+    from importlib import resources
+
+    folder = resources.files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FOLDER)
+    stamp = shipped_grammars_text()
+    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
+        if entry.name.endswith(".lark"):
+            target = folder.joinpath(tables_name(entry.name))
+            document = dump_tables(compiled_from(compile_grammar(entry.name)), stamp)
+            target.write_text(document + "\n", encoding="utf-8")  # type: ignore[attr-defined]
+            print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    write_shipped_tables()

@@ -4,7 +4,7 @@ Lark's character lexers would tokenize a transcript word by word; transcripts ar
 this lexer hands the LALR parser one token per line (or per part of a line, when a label, a
 heading or a date is glued to what follows it). Like Lark's contextual lexer it only considers the
 terminals that the parser accepts in its current state, and picks the highest priority among
-those that match; a check from ``_heuristics`` may still veto a match. Because the terminals come
+those that match; a veto from ``symbols.SYMBOLS`` may still refuse a match. Because the terminals come
 from the grammar file, a dialect that overrides a terminal changes the lexing too.
 """
 
@@ -18,17 +18,9 @@ from lark import Token
 from lark.common import LexerConf
 from lark.lexer import Lexer, LexerState
 
-from ._describe import local_name
-from ._source import Piece, content_lines
-
-# Terminals that may end before their line does; the rest of the line is lexed on its own.
-OPENERS = frozenset(
-    {"SPEAKER_LABEL", "SPEAKERS_HEADING", "CHAIR_HEADING", "DATE_HEADING", "CREDITS", "RELATED_DATE", "PERSON_ENTRY"}
-)
-# Terminals that cut a line wherever they occur in it.
-SPLITTERS = frozenset({"PAGE_BREAK"})
-# Terminals that only apply above the first header heading (see _heuristics.summary_end).
-SUMMARY_ONLY = frozenset({"SUMMARY_LINE"})
+from .lines import summary_end
+from .source import Piece, content_lines
+from .symbols import OPENERS, SPLITTERS, SUMMARY_ONLY, VETOES, local_name
 
 UNPLACED = "UNPLACED"
 """The type of a token that no terminal accepted in the parser's state matches."""
@@ -119,12 +111,10 @@ class LineLexer(Lexer):
     splitters: frozenset[str] = SPLITTERS
     summary_only: frozenset[str] = SUMMARY_ONLY
     checks: Mapping[str, Callable[[str], bool]] | None = None
-    """Terminal (local) name → check; None means the checks of ``_heuristics``."""
+    """Terminal (local) name → check; None means the vetoes of ``symbols.SYMBOLS``."""
 
     def __init__(self, lexer_conf: LexerConf) -> None:
-        from ._heuristics import TERMINAL_CHECKS
-
-        checks = TERMINAL_CHECKS if self.checks is None else self.checks
+        checks = VETOES if self.checks is None else self.checks
         rules = []
         for terminal in lexer_conf.terminals:
             if terminal.name in lexer_conf.ignore:
@@ -223,6 +213,4 @@ def _make_token(kind: str, part: Piece, length: int) -> Token:
 
 
 def _summary_limit(text: str) -> int:
-    from ._heuristics import summary_end
-
     return summary_end(text)

@@ -20,9 +20,9 @@ from typing import Any, NamedTuple
 from lark import Token, Transformer, Tree
 from lark.parsers.lalr_analysis import Shift
 
-from ._describe import expected_names, join_alternatives, local_name, readable
-from ._lexer import UNPLACED, LineLexer
-from ._resolve import Unplaced
+from .lexer import UNPLACED, LineLexer
+from .parts import Unplaced
+from .symbols import expected_names, join_alternatives, local_name, readable
 
 
 class _Inline(list[Any]):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import PurePath
 from xml.etree import ElementTree
 
-from .models import Briefing, Fragment, Note, Person, Role, Span, Turn
+from ..models import Briefing, Fragment, Note, Person, Role, Span, Turn
+from .files import briefing_id_of
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -63,7 +63,7 @@ def tei_element(
 ) -> ElementTree.Element:
     """The TEI document of ``to_tei`` as an ElementTree element, for callers who add to it."""
     source_text = os.fspath(source) if source is not None else None
-    identifier = briefing_id or (PurePath(source_text).stem if source_text else None)
+    identifier = briefing_id or (briefing_id_of(source_text) if source_text else None)
     ids = _Identifiers()
     people = _declare_people(briefing, ids)
     outlets = _declare_outlets(briefing, ids)

@@ -6,7 +6,7 @@ tables are therefore stored as plain JSON (never pickle: loading data must not b
 code) next to their ``.lark`` file, in the form the driver reads: terminals, rule shapes and
 actions. They are stamped with the text of the shipped grammars and the Lark version they were
 built from; when either differs, the tables are ignored and the grammar is compiled as usual.
-Regenerate them with ``python -m scio_transcripts._compiled`` (``make tables``).
+Regenerate them with ``python -m scio_transcripts.engine.grammar`` (``make tables``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import lark
 from lark import Lark
 
-from ._driver import Actions, RuleShape, lark_tables
+from .driver import Actions, RuleShape, lark_tables
 
 
 class CompiledTables(NamedTuple):
@@ -79,23 +79,3 @@ def load_tables(document: str, grammar_text: str) -> CompiledTables | None:
         stamped["start"],
         stamped["end"],
     )
-
-
-def main() -> None:
-    """Rewrite the compiled tables of every shipped grammar."""
-    from importlib import resources
-
-    from ._grammar import GRAMMAR_FOLDER, GRAMMAR_PACKAGE, compile_grammar, shipped_grammars_text
-
-    folder = resources.files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FOLDER)
-    stamp = shipped_grammars_text()
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".lark"):
-            target = folder.joinpath(tables_name(entry.name))
-            document = dump_tables(compiled_from(compile_grammar(entry.name)), stamp)
-            target.write_text(document + "\n", encoding="utf-8")  # type: ignore[attr-defined]
-            print(f"wrote {target}")
-
-
-if __name__ == "__main__":
-    main()

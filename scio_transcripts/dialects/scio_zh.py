@@ -19,10 +19,10 @@ from typing import Any, ClassVar
 import attrs
 from lark import Token
 
-from . import _heuristics as heuristics
-from ._lexer import OPENERS, SPLITTERS
-from .dialects import BriefingTransformer, Dialect
-from .models import Briefing, Note, Person, Role, Span, Turn
+from ..engine.lines import is_speaker_label
+from ..engine.symbols import OPENERS, SPLITTERS, VETOES
+from ..models import Briefing, Note, Person, Role, Span, Turn
+from .dialect import BriefingTransformer, Dialect
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -61,7 +61,7 @@ def is_chinese_label(matched: str) -> bool:
     if not text:
         return False
     if not _HAN.search(text):
-        return heuristics.is_speaker_label(text)  # the English half of a bilingual repost
+        return is_speaker_label(text)  # the English half of a bilingual repost
     if len(text) > 40 or _SENTENCE_MARKS.search(text):
         return False
     compact = text.replace(" ", "").replace("\u3000", "")
@@ -117,7 +117,7 @@ class ChineseScio(Dialect):
     openers: ClassVar[frozenset[str]] = OPENERS | {"SPEAKER_LABEL"}
     splitters: ClassVar[frozenset[str]] = SPLITTERS | {"INLINE_TIME"}
     checks: ClassVar[Mapping[str, Callable[[str], bool]] | None] = {
-        **heuristics.TERMINAL_CHECKS,
+        **VETOES,
         "SPEAKER_LABEL": is_chinese_label,
         # A sentence of speech that mentions a briefing ends in a full stop; a link title does not.
         "LINKED_TITLE": lambda line: not line.endswith(("。", "？", "！", ".", "?", "!")),

@@ -1,0 +1,90 @@
+"""Parts → Briefing: the steps of resolution in order, each in its own module."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from ..engine.parts import (
+    CreditsPart,
+    DatelinePart,
+    DatePart,
+    NotePart,
+    PageBreakPart,
+    Part,
+    RelatedPart,
+    SectionPart,
+    SummaryPart,
+    TitlePart,
+    Token,
+    TurnPart,
+    Unplaced,
+    token_span,
+)
+from ..models import Briefing
+from . import closing, front, people, turns
+from .record import Record
+
+
+def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
+    """Assemble the public model from the engine's parts and the lexer's leftovers."""
+    record = Record()
+    for leftover in unplaced:
+        span = record.unplaced(leftover.token)
+        record.diagnose("unplaced-line", leftover.message, span, leftover.expected)
+    by_kind: dict[type, list[Any]] = defaultdict(list)
+    for part in parts:
+        by_kind[type(part)].append(part)
+
+    title, title_span = front.title(by_kind[TitlePart], record)
+    place, time, dateline_date, dateline_span = front.dateline(by_kind[DatelinePart], record)
+    entries, speakers, chairperson = people.header_people(by_kind[SectionPart], record)
+    page_breaks = tuple(token_span(p.token) for p in by_kind[PageBreakPart])
+    found_turns = turns.turns(
+        by_kind[TurnPart],
+        speakers,
+        chairperson,
+        page_breaks,
+        [person.name for person in entries],
+        record,
+        last_other_start=_last_start(part for part in parts if not isinstance(part, TurnPart)),
+    )
+    closing.check_speech_after_credits(parts, record)
+    credits, credits_span = closing.credits(by_kind[CreditsPart], record)
+    related = tuple(closing.related(p) for p in by_kind[RelatedPart])
+    for note in by_kind[NotePart]:
+        record.note(note.kind, note.token)
+    for summary in by_kind[SummaryPart]:
+        record.note("summary", summary.token)
+    for date_part in by_kind[DatePart]:
+        record.note("header-date" if date_part.in_header else "date", date_part.token)
+    return Briefing(
+        title=title,
+        title_span=title_span,
+        date=front.briefing_date(parts, dateline_date),
+        place=place,
+        time=time,
+        dateline_span=dateline_span,
+        speakers=speakers,
+        chairperson=chairperson,
+        header_entries=entries,
+        turns=found_turns,
+        page_breaks=page_breaks,
+        notes=tuple(sorted(record.notes, key=lambda note: note.span.start)),
+        credits=credits,
+        credits_span=credits_span,
+        related=related,
+        unparsed=tuple(sorted(record.unparsed, key=lambda fragment: fragment.span.start)),
+        diagnostics=tuple(sorted(record.diagnostics, key=lambda diagnostic: diagnostic.span.start)),
+    )
+
+
+def _last_start(parts: Iterable[Part]) -> int:
+    """Where the last of ``parts`` starts (its token, title or heading), or -1 when none has one."""
+    starts = [-1]
+    for part in parts:
+        token = getattr(part, "token", None) or getattr(part, "title", None) or getattr(part, "heading", None)
+        if isinstance(token, Token) and token.start_pos is not None:
+            starts.append(token.start_pos)
+    return max(starts)

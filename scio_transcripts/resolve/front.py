@@ -1,0 +1,72 @@
+"""The front of a page: its title, its dateline, and the one rule for the briefing's date."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from ..engine.parts import DatelinePart, DatePart, NotePart, Part, SummaryPart, TitlePart, token_span
+from ..models import Span
+from .dates import find_date, split_dateline
+from .record import Record
+
+# A title's tail that is not title: " | March 3, 2023", " - China.org.cn", " _ China SCIO", "_www.gov.cn".
+_TITLE_TAIL = re.compile(
+    r"\s*(?:\|.*|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*)$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^[•·▪●]\s*")
+
+
+def title(titles: list[TitlePart], record: Record) -> tuple[str | None, Span | None]:
+    """The first title line without its bullet and site tail; a repeated title is a note."""
+    if not titles:
+        return None, None
+    first, *repeats = titles
+    for repeat in repeats:
+        record.note("title", repeat.token)
+    text = _TITLE_TAIL.sub("", _BULLET.sub("", str(first.token))).strip()
+    return text or str(first.token), token_span(first.token)
+
+
+def dateline(
+    datelines: list[DatelinePart], record: Record
+) -> tuple[str | None, str | None, datetime.date | None, Span | None]:
+    """Place, time and date of the first dateline; a repeated dateline is a note."""
+    if not datelines:
+        return None, None, None, None
+    first, *repeats = datelines
+    for repeat in repeats:
+        record.note("dateline", repeat.token)
+    place, time, date = split_dateline(str(first.token))
+    return place, time, date, token_span(first.token)
+
+
+def briefing_date(parts: list[Part], dateline_date: datetime.date | None) -> datetime.date | None:
+    """The briefing date as the page states it, else the page's publication date.
+
+    In order: the header's date line; the dateline; a date line under the title; then the
+    publication dates (stamps, a title's "| date" tail, a date glued to a summary).
+    """
+    header_dates = [p.token for p in parts if isinstance(p, DatePart) and p.in_header]
+    front_dates = [p.token for p in parts if isinstance(p, DatePart) and not p.in_header]
+    for token in header_dates:
+        found = find_date(str(token))
+        if found:
+            return found
+    if dateline_date:
+        return dateline_date
+    for token in front_dates:
+        found = find_date(str(token))
+        if found:
+            return found
+    published = [
+        p.token
+        for p in parts
+        if (isinstance(p, NotePart) and p.kind == "publication-date") or isinstance(p, TitlePart | SummaryPart)
+    ]
+    for token in published:
+        found = find_date(str(token))
+        if found:
+            return found
+    return None

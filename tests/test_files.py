@@ -1,0 +1,92 @@
+"""What the outputs share on disk: one briefing id from a source path, and one atomic file writer."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
+
+import pytest
+
+import scio_transcripts as st
+from scio_transcripts.outputs.files import briefing_id_of, replacing, replacing_path
+
+from .conftest import SAMPLE
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("2023-06-08.txt", "2023-06-08"),
+        ("a/b/2023-06-08.txt", "2023-06-08"),
+        (Path("a") / "page.v2.txt", "page.v2"),
+        (PurePosixPath("no_extension"), "no_extension"),
+        ("a/.hidden", ".hidden"),
+        ("", ""),
+    ],
+)
+def test_the_id_is_the_file_name_without_extension(source: str | os.PathLike[str], expected: str) -> None:
+    assert briefing_id_of(source) == expected
+
+
+def test_every_output_names_a_briefing_by_the_same_id(tmp_path: Path) -> None:
+    """Tables, ConvoKit and TEI give one briefing read from one source the same id (an NCName, so TEI keeps it)."""
+    briefing = st.parse_file(SAMPLE)
+    source = tmp_path / "briefing-2023-06-08.txt"
+    wanted = briefing_id_of(source)
+    assert {row["briefing_id"] for row in st.turn_rows(briefing, source=source)} == {wanted}
+    assert {row["briefing_id"] for row in st.exchange_rows(briefing, source=source)} == {wanted}
+    st.write_convokit([(source, briefing)], tmp_path / "corpus")
+    lines = (tmp_path / "corpus" / "utterances.jsonl").read_text("utf-8").splitlines()
+    assert {json.loads(line)["meta"]["briefing_id"] for line in lines} == {wanted}
+    root = ElementTree.fromstring(st.to_tei(briefing, source=source).encode("utf-8"))
+    assert root.get(XML_ID) == wanted
+
+
+def test_replacing_writes_the_text_as_given(tmp_path: Path) -> None:
+    """The file appears only when the block ends, holding the text byte for byte: UTF-8, CRLF kept."""
+    target = tmp_path / "out.csv"
+    target.write_bytes(b"old\n")
+    with replacing(target) as file:
+        file.write("a,“b”\r\nc\n")
+        assert target.read_bytes() == b"old\n"
+    assert target.read_bytes() == "a,“b”\r\nc\n".encode()
+    assert [path.name for path in tmp_path.iterdir()] == ["out.csv"]
+
+
+def _write_text_then_fail(target: Path) -> None:
+    with replacing(target) as file:
+        file.write("half")
+        raise RuntimeError("disk full")
+
+
+def _write_path_then_fail(target: Path) -> None:
+    with replacing_path(target) as temporary:
+        temporary.write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+
+def test_a_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_bytes(b"old\n")
+    with pytest.raises(RuntimeError, match="disk full"):
+        _write_text_then_fail(target)
+    with pytest.raises(RuntimeError, match="disk full"):
+        _write_path_then_fail(target)
+    assert target.read_bytes() == b"old\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_replacing_path_gives_a_new_file_beside_the_target(tmp_path: Path) -> None:
+    """A writer that needs a path gets an empty file in the same folder, which then becomes the target."""
+    target = tmp_path / "turns.parquet"
+    with replacing_path(target) as temporary:
+        assert temporary.parent == tmp_path
+        assert temporary.read_bytes() == b""
+        assert not target.exists()
+        temporary.write_bytes(b"PAR1")
+    assert target.read_bytes() == b"PAR1"
+    assert [path.name for path in tmp_path.iterdir()] == ["turns.parquet"]
