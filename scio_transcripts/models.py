@@ -155,6 +155,22 @@ class RelatedBriefing:
 
 
 @attrs.frozen(kw_only=True)
+class Field:
+    """A header fact that a dialect's grammar names: ``venue``, ``location``, ``organizer``…
+
+    The shipped dialects report their facts as ``Briefing`` attributes; a dialect of your own adds
+    facts of its kind here, from its transformer (``make_field``), without changing the models.
+    """
+
+    name: str
+    """What the fact is, as the dialect names it."""
+    value: str
+    """The fact exactly as in the source."""
+    span: Span
+    """Where ``value`` is in the source."""
+
+
+@attrs.frozen(kw_only=True)
 class Briefing:
     """One parsed briefing page."""
 
@@ -191,7 +207,13 @@ class Briefing:
     unparsed: tuple[Fragment, ...]
     """Text the parser could not place (lenient mode only)."""
     diagnostics: tuple[Diagnostic, ...]
-    """What lenient mode worked around, in source order."""
+    """What lenient mode worked around, and the signs of a probably wrong parse, in source order."""
+    fields: tuple[Field, ...] = ()
+    """Header facts a dialect of your own names (see ``Field``); the shipped dialects give none."""
+
+    def field(self, name: str) -> str | None:
+        """The value of the first field called ``name``, or None when the page has none."""
+        return next((field.value for field in self.fields if field.name == name), None)
 
     @property
     def page_count(self) -> int:

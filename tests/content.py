@@ -35,6 +35,7 @@ def content(briefing: st.Briefing) -> dict[str, Any]:
         "notes": [(note.kind, note.text) for note in briefing.notes if note.kind not in REGENERATED_NOTES],
         "credits": list(briefing.credits),
         "related": [(related.title, related.date) for related in briefing.related],
+        "fields": [(field.name, field.value) for field in briefing.fields],
     }
 
 

@@ -17,6 +17,7 @@ def leaf_spans(briefing: st.Briefing) -> list[tuple[str, st.Span]]:
             leaves.append((name, span))
     leaves += [("entry", person.span) for person in briefing.header_entries]
     leaves += [(f"note:{note.kind}", note.span) for note in briefing.notes]
+    leaves += [(f"field:{field.name}", field.span) for field in briefing.fields]
     leaves += [("page-break", span) for span in briefing.page_breaks]
     leaves += [("related", related.span) for related in briefing.related]
     leaves += [("related-date", r.date_span) for r in briefing.related if r.date_span is not None]

@@ -38,8 +38,10 @@ def test_the_extension_guide_runs(guide_folder: Path) -> None:
         _registered.pop("scio-en-venue", None)
     briefing = namespace["briefing"]
     assert isinstance(briefing, st.Briefing)
-    (venue,) = [note for note in briefing.notes if note.kind == "venue"]
-    assert page[venue.span.start : venue.span.end] == "Press hall of the State Council Information Office"
+    (venue,) = briefing.fields
+    assert (venue.name, venue.value) == ("venue", "Press hall of the State Council Information Office")
+    assert page[venue.span.start : venue.span.end] == venue.value
+    assert st.from_json(st.to_json(briefing)) == briefing  # a dialect's field survives JSON
 
 
 def test_without_the_dialect_the_field_is_a_strict_error() -> None:

@@ -27,7 +27,7 @@ from typing import ClassVar
 
 from lark import Token
 
-from ..engine.parts import NotePart, PartsTransformer
+from ..engine.parts import FieldPart, NotePart, PartsTransformer
 from ..engine.symbols import OPENERS, SPLITTERS, SUMMARY_ONLY
 from ..models import Briefing
 
@@ -43,6 +43,11 @@ class BriefingTransformer(PartsTransformer):
     def make_note(kind: str, token: Token) -> NotePart:
         """A note of ``kind`` for a token: the line is kept, with its span, in ``Briefing.notes``."""
         return NotePart(kind, token)
+
+    @staticmethod
+    def make_field(name: str, token: Token) -> FieldPart:
+        """A header fact called ``name``: the token's text, with its span, in ``Briefing.fields``."""
+        return FieldPart(name, token)
 
 
 class Dialect:

@@ -32,6 +32,13 @@ class NotePart(NamedTuple):
     token: Token
 
 
+class FieldPart(NamedTuple):
+    """A header fact a dialect's rule names (``BriefingTransformer.make_field``)."""
+
+    name: str
+    token: Token
+
+
 class PageBreakPart(NamedTuple):
     token: Token
 
@@ -87,6 +94,7 @@ class RelatedPart(NamedTuple):
 
 Part = (
     NotePart
+    | FieldPart
     | PageBreakPart
     | TitlePart
     | DatelinePart
@@ -109,7 +117,7 @@ class Unplaced(NamedTuple):
 
 
 # What resolution reads. An entry stands inside a section; one standing alone is a dialect's rule.
-_RESOLVED: tuple[type, ...] = (NotePart, PageBreakPart, TitlePart, DatelinePart, DatePart, SummaryPart)
+_RESOLVED: tuple[type, ...] = (NotePart, FieldPart, PageBreakPart, TitlePart, DatelinePart, DatePart, SummaryPart)
 _RESOLVED += (SectionPart, TurnPart, CreditsPart, RelatedPart)
 
 

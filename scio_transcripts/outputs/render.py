@@ -44,6 +44,8 @@ def render(briefing: Briefing) -> str:
     for note in briefing.notes:
         if note.kind not in _REGENERATED_NOTES:
             add(note.span.start, note.text)
+    for field in briefing.fields:
+        add(field.span.start, field.value)
     breaks = sorted(span.start for span in briefing.page_breaks)
     for turn in briefing.turns:
         add(turn.span.start, _turn(turn, breaks))

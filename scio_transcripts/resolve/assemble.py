@@ -10,6 +10,7 @@ from ..engine.parts import (
     CreditsPart,
     DatelinePart,
     DatePart,
+    FieldPart,
     NotePart,
     PageBreakPart,
     Part,
@@ -22,7 +23,7 @@ from ..engine.parts import (
     Unplaced,
     token_span,
 )
-from ..models import Briefing
+from ..models import Briefing, Field
 from . import closing, front, people, turns
 from .record import Record
 
@@ -77,6 +78,7 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
         related=related,
         unparsed=tuple(sorted(record.unparsed, key=lambda fragment: fragment.span.start)),
         diagnostics=tuple(sorted(record.diagnostics, key=lambda diagnostic: diagnostic.span.start)),
+        fields=tuple(Field(name=p.name, value=str(p.token), span=token_span(p.token)) for p in by_kind[FieldPart]),
     )
 
 
