@@ -50,7 +50,7 @@ def parse(
     engine = load_engine(chosen)
     run = Run(engine.tables, engine.lexer)
     parts = typed_parts(run.parse(text))
-    briefing = judge(chosen.finish(build_briefing(parts, run.unplaced), text), text)
+    briefing = judge(chosen.finish(build_briefing(parts, run.unplaced, chosen), text), text)
     if silenced:
         kept = tuple(diagnostic for diagnostic in briefing.diagnostics if diagnostic.code not in silenced)
         briefing = attrs.evolve(briefing, diagnostics=kept)

@@ -30,6 +30,7 @@ from lark import Token
 from ..engine.parts import FieldPart, NotePart, PartsTransformer
 from ..engine.symbols import OPENERS, SPLITTERS, SUMMARY_ONLY
 from ..models import Briefing
+from ..resolve.rules import Rules
 
 
 class BriefingTransformer(PartsTransformer):
@@ -50,7 +51,7 @@ class BriefingTransformer(PartsTransformer):
         return FieldPart(name, token)
 
 
-class Dialect:
+class Dialect(Rules):
     """One kind of transcript: its grammar, how its lines are lexed, and how a parse is finished.
 
     Subclass it and override the class attributes and methods that differ; the defaults are
@@ -79,7 +80,12 @@ class Dialect:
         return 0.1
 
     def finish(self, briefing: Briefing, text: str) -> Briefing:
-        """Adjust the briefing built by the shared resolution: dates, people, roles of this kind of page."""
+        """Rework the finished briefing where a rule needs all of it at once (whole turns, in order).
+
+        Facts have their own steps, inherited from ``Rules`` with the English rule as default:
+        ``header_people``, ``choose_date``, ``choose_time``, ``label_of``, ``person_of_label`` and
+        ``role_of``. Override those; ``finish`` is for what no single step can see.
+        """
         return briefing
 
 

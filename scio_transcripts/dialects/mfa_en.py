@@ -7,15 +7,18 @@ journalist and ``A`` the spokesperson.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any, ClassVar
 
-import attrs
 from lark import Token
 
-from ..models import Briefing, Person, Role, Turn
+from ..engine.parts import NotePart, Part, SectionPart, SummaryPart, TitlePart, token_span
+from ..models import Person, Role, Span
+from ..resolve import front
 from ..resolve.dates import find_date
-from ..resolve.turns import is_outlet
+from ..resolve.record import Record
+from ..resolve.turns import RoleOf
 from .dialect import BriefingTransformer, Dialect
 
 # "Spokesperson Wang Wenbin's Regular…", "Spokesperson Wang Wenbin held a regular…"
@@ -49,40 +52,44 @@ class ForeignMinistry(Dialect):
         top = text[:1500]
         return 0.9 if _SNIFF.search(top) and not _SCIO_MARKS.search(top) else 0.0
 
-    def finish(self, briefing: Briefing, text: str) -> Briefing:
-        title = briefing.title
-        continuation = next((n.text for n in briefing.notes if n.kind == "title-continuation"), None)
-        if title is not None and continuation is not None:
-            title = f"{title} {continuation}"
-        sources = [(title, briefing.title_span)] + [(n.text, n.span) for n in briefing.notes if n.kind == "summary"]
-        chair = briefing.chairperson
-        date = None
-        for source, span in sources:
-            if source is None or span is None:
-                continue
-            date = date or find_date(source)
-            found = _SPOKESPERSON.search(source)
-            if chair is None and found:
-                chair = Person(name=found["name"], honorific=None, title="Foreign Ministry Spokesperson", span=span)
-        turns = tuple(_with_role(turn, chair) for turn in briefing.turns)
-        return attrs.evolve(briefing, title=title, date=date or briefing.date, chairperson=chair, turns=turns)
+    def header_people(
+        self, sections: list[SectionPart], parts: list[Part], record: Record
+    ) -> tuple[tuple[Person, ...], tuple[Person, ...], Person | None]:
+        """No Speakers block: the spokesperson named in the title (or the summary) chairs."""
+        entries, speakers, chair = super().header_people(sections, parts, record)
+        if chair is None:
+            chair = next(
+                (
+                    Person(name=found["name"], honorific=None, title="Foreign Ministry Spokesperson", span=span)
+                    for source, span in _sources(parts)
+                    if (found := _SPOKESPERSON.search(source))
+                ),
+                None,
+            )
+        return entries, speakers, chair
+
+    def choose_date(self, parts: list[Part], dateline_date: datetime.date | None) -> datetime.date | None:
+        """The date in the title (or the summary), else the English rule."""
+        found = next((date for source, _span in _sources(parts) if (date := find_date(source))), None)
+        return found or super().choose_date(parts, dateline_date)
+
+    def role_of(self, label: str | None, people_by_key: dict[str, Person], chairperson: Person | None) -> RoleOf:
+        """``A`` is the spokesperson and ``Q`` a journalist, by position; names and outlets as in English."""
+        if label is not None and label.casefold() in _ANSWER_LABELS:
+            return Role.CHAIRPERSON, chairperson, None
+        if label is not None and label.casefold() in _QUESTION_LABELS:
+            return Role.JOURNALIST, None, None
+        return super().role_of(label, people_by_key, chairperson)
 
 
-def _with_role(turn: Turn, chair: Person | None) -> Turn:
-    """Roles by position (``Q``/``A``), by the spokesperson's name, or by outlet."""
-    if turn.label is None:
-        return turn
-    label = turn.label.casefold()
-    if label in _ANSWER_LABELS or (chair is not None and _names(turn.label, chair)):
-        return attrs.evolve(turn, role=Role.CHAIRPERSON, speaker=chair, outlet=None)
-    if label in _QUESTION_LABELS:
-        return attrs.evolve(turn, role=Role.JOURNALIST, speaker=None, outlet=None)
-    if is_outlet(turn.label):
-        return attrs.evolve(turn, role=Role.JOURNALIST, speaker=None, outlet=turn.label)
-    return turn
-
-
-def _names(label: str, person: Person) -> bool:
-    """The label names the person in full or by surname, as the answers are labelled."""
-    words = person.name.casefold().split()
-    return label.casefold() in (person.name.casefold(), words[0], words[-1])
+def _sources(parts: list[Part]) -> list[tuple[str, Span]]:
+    """The title as reported (joined when wrapped) and the summary sentences, where the Ministry names
+    the spokesperson and the date."""
+    titles = [part for part in parts if isinstance(part, TitlePart)]
+    notes = [part for part in parts if isinstance(part, NotePart)]
+    continuations = [str(note.token) for note in notes if note.kind == "title-continuation"]
+    title, span = front.title(titles[:1], continuations, Record())
+    found = [(title, span)] if title is not None and span is not None else []
+    summaries = [part.token for part in parts if isinstance(part, SummaryPart)]
+    summaries += [note.token for note in notes if note.kind == "summary"]
+    return found + [(str(token), token_span(token)) for token in sorted(summaries, key=lambda t: t.start_pos or 0)]

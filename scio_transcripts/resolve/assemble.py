@@ -24,12 +24,16 @@ from ..engine.parts import (
     token_span,
 )
 from ..models import Briefing, Field
-from . import closing, front, people, turns
+from . import closing, front, turns
 from .record import Record
+from .rules import ENGLISH, Rules
 
 
-def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
-    """Assemble the public model from the engine's parts and the lexer's leftovers."""
+def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced], rules: Rules = ENGLISH) -> Briefing:
+    """Assemble the public model from the engine's parts and the lexer's leftovers.
+
+    ``rules`` are the steps a dialect changes (a ``Dialect`` is one); the English ones by default.
+    """
     record = Record()
     for leftover in unplaced:
         span = record.unplaced(leftover.token)
@@ -38,9 +42,10 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
     for part in parts:
         by_kind[type(part)].append(part)
 
-    title, title_span = front.title(by_kind[TitlePart], record)
+    continuations = [str(note.token) for note in by_kind[NotePart] if note.kind == "title-continuation"]
+    title, title_span = front.title(by_kind[TitlePart], continuations, record)
     place, time, dateline_date, dateline_span = front.dateline(by_kind[DatelinePart], record)
-    entries, speakers, chairperson = people.header_people(by_kind[SectionPart], record)
+    entries, speakers, chairperson = rules.header_people(by_kind[SectionPart], parts, record)
     page_breaks = tuple(token_span(p.token) for p in by_kind[PageBreakPart])
     found_turns = turns.turns(
         by_kind[TurnPart],
@@ -50,6 +55,8 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
         [person.name for person in entries],
         record,
         last_other_start=_last_start(part for part in parts if not isinstance(part, TurnPart)),
+        role_rule=rules.role_of,
+        label_rule=rules.label_of,
     )
     closing.check_speech_after_credits(parts, record)
     credits, credits_span = closing.credits(by_kind[CreditsPart], record)
@@ -63,9 +70,9 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced]) -> Briefing:
     return Briefing(
         title=title,
         title_span=title_span,
-        date=front.briefing_date(parts, dateline_date),
+        date=rules.choose_date(parts, dateline_date),
         place=place,
-        time=time,
+        time=rules.choose_time(parts, time),
         dateline_span=dateline_span,
         speakers=speakers,
         chairperson=chairperson,

@@ -18,15 +18,21 @@ _TITLE_TAIL = re.compile(
 _BULLET = re.compile(r"^[•·▪●]\s*")
 
 
-def title(titles: list[TitlePart], record: Record) -> tuple[str | None, Span | None]:
-    """The first title line without its bullet and site tail; a repeated title is a note."""
+def title(titles: list[TitlePart], continuations: list[str], record: Record) -> tuple[str | None, Span | None]:
+    """The first title line without its bullet and site tail; a repeated title is a note.
+
+    A title wrapped over two lines (``title-continuation`` notes, from a dialect's grammar) is joined
+    with one space; the second line stays a note, which keeps its span.
+    """
     if not titles:
         return None, None
     first, *repeats = titles
     for repeat in repeats:
         record.note("title", repeat.token)
-    text = _TITLE_TAIL.sub("", _BULLET.sub("", str(first.token))).strip()
-    return text or str(first.token), token_span(first.token)
+    text = _TITLE_TAIL.sub("", _BULLET.sub("", str(first.token))).strip() or str(first.token)
+    if continuations:
+        text = f"{text} {continuations[0]}"
+    return text, token_span(first.token)
 
 
 def dateline(

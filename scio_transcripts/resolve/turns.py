@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..engine.parts import TurnPart, token_span
 from ..models import Paragraph, Person, Role, Span, Turn
@@ -24,13 +24,18 @@ def turns(
     record: Record,
     *,
     last_other_start: int,
+    role_rule: Callable[[str | None, dict[str, Person], Person | None], RoleOf] | None = None,
+    label_rule: Callable[[str], str] | None = None,
 ) -> tuple[Turn, ...]:
     """The turns of the page, labels resolved against the header, in order.
 
     ``known_names`` are the names of the header's entries: a label cut off at the end of the page may
     begin one, and with a header, speech without a label is a label lost. ``last_other_start`` is
     where the last part that is not a turn starts, so a cut label is only looked for at the very end.
+    ``role_rule`` and ``label_rule`` are a dialect's rules for a label's role and its written form.
     """
+    find_role = role_rule or role_of
+    write_label = label_rule or (lambda label: label.rstrip(":：").strip())
     turn_parts = _merge_repeated_labels(turn_parts, record)
     turn_parts = _drop_cut_label(turn_parts, known_names, record, last_other_start=last_other_start)
     people = {name_key(person.name): person for person in speakers}
@@ -44,9 +49,9 @@ def turns(
         label_span = token_span(part.label) if part.label is not None else None
         first = label_span or paragraphs[0].span
         last = paragraphs[-1].span if paragraphs else first
-        label = str(part.label).rstrip(":：").strip() if part.label is not None else None
+        label = write_label(str(part.label)) if part.label is not None else None
         if label not in roles:
-            roles[label] = role_of(label, people, chairperson)
+            roles[label] = find_role(label, people, chairperson)
         role, speaker, outlet = roles[label]
         if label is None and known_names:
             record.diagnose(
@@ -68,11 +73,20 @@ def turns(
     return tuple(found)
 
 
-def role_of(label: str | None, people: dict[str, Person], chairperson: Person | None) -> RoleOf:
-    """Who speaks under ``label``: a header person, the chair by role word, a journalist, or unknown."""
+def role_of(
+    label: str | None,
+    people: dict[str, Person],
+    chairperson: Person | None,
+    *,
+    person_of_label: Callable[[str, dict[str, Person]], Person | None] | None = None,
+) -> RoleOf:
+    """Who speaks under ``label``: a header person, the chair by role word, a journalist, or unknown.
+
+    ``person_of_label`` finds the person a label names; a dialect may give its own.
+    """
     if label is None:
         return Role.UNKNOWN, None, None
-    person = person_of_label(label, people)
+    person = (person_of_label or _person_of_label)(label, people)
     if person is not None:
         return (Role.CHAIRPERSON if person is chairperson else Role.SPEAKER), person, None
     if is_chair_word(label):
@@ -82,6 +96,10 @@ def role_of(label: str | None, people: dict[str, Person], chairperson: Person | 
     if is_outlet(label):
         return Role.JOURNALIST, None, label
     return Role.UNKNOWN, None, None
+
+
+def _person_of_label(label: str, people: dict[str, Person]) -> Person | None:
+    return person_of_label(label, people)
 
 
 def person_of_label(label: str, people: dict[str, Person]) -> Person | None:
