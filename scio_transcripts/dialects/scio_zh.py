@@ -20,8 +20,11 @@ import attrs
 from lark import Token
 
 from ..engine.lines import is_speaker_label
+from ..engine.parts import DatePart, NotePart, Part, SectionPart, SummaryPart, token_span
 from ..engine.symbols import OPENERS, SPLITTERS, VETOES
 from ..models import Briefing, Note, Person, Role, Span, Turn
+from ..resolve.record import Record
+from ..resolve.turns import RoleOf
 from .dialect import BriefingTransformer, Dialect
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -131,24 +134,92 @@ class ChineseScio(Dialect):
         share = sum(1 for char in letters if _HAN.match(char)) / len(letters)
         return 0.8 if share > 0.2 else 0.0
 
+    def header_people(
+        self, sections: list[SectionPart], parts: list[Part], record: Record
+    ) -> tuple[tuple[Person, ...], tuple[Person, ...], Person | None]:
+        """The roster of the intro sentence's 请… clause; the host may be on it, by the press bureau's title."""
+        entries, _speakers, chair = super().header_people(sections, parts, record)
+        intro = _intro(parts)
+        roster = _roster(str(intro), token_span(intro)) if intro is not None else ()
+        chair = next((p for p in roster if p.title and _HOST_WORDS.search(p.title)), chair)
+        return entries, tuple(person for person in roster if person is not chair), chair
+
+    def choose_date(self, parts: list[Part], dateline_date: datetime.date | None) -> datetime.date | None:
+        """The intro sentence's date, else the English rule, else the first date of any note."""
+        intro = _intro(parts)
+        found = (_date(str(intro)) if intro is not None else None) or super().choose_date(parts, dateline_date)
+        if found is None:
+            found = next((date for token in _note_tokens(parts) if (date := _date(str(token)))), None)
+        return found
+
+    def choose_time(self, parts: list[Part], dateline_time: str | None) -> str | None:
+        """The intro sentence's time of day ("上午10时"), else the dateline's."""
+        intro = _intro(parts)
+        return (_time(str(intro)) if intro is not None else None) or dateline_time
+
+    def label_of(self, label: str) -> str:
+        """``▲[统计局局长 马建堂]：`` is reported as ``统计局局长 马建堂``."""
+        return _label_text(label)
+
+    def role_of(self, label: str | None, people_by_key: dict[str, Person], chairperson: Person | None) -> RoleOf:
+        """Journalists by 记者, officials by their roster name, the host by 主持人 or as the chair."""
+        if label is None or not _HAN.search(label):
+            return super().role_of(label, people_by_key, chairperson)  # the English half of a bilingual repost
+        compact = _compact(label)
+        if _JOURNALIST.search(compact):
+            return Role.JOURNALIST, None, _JOURNALIST.sub("", compact).strip() or compact
+        roster = [person for person in people_by_key.values() if person is not chairperson]
+        person = next((p for p in roster if compact.endswith(p.name) or compact == p.name), None)
+        if person is None and (compact in _HOST_LABELS or (chairperson is not None and _is(chairperson, compact))):
+            return Role.CHAIRPERSON, chairperson, None
+        if person is not None:
+            return Role.SPEAKER, person, None
+        return Role.UNKNOWN, None, None
+
     def finish(self, briefing: Briefing, text: str) -> Briefing:
-        intro = next((note for note in briefing.notes if note.kind == "intro"), None)
-        roster = _roster(intro.text, intro.span) if intro is not None else ()
-        date, time = briefing.date, briefing.time
-        if intro is not None:
-            date = _date(intro.text) or date
-            time = _time(intro.text) or time
-        if date is None:
-            date = next((found for note in briefing.notes if (found := _date(note.text))), None)
-        # The host may be on the roster too: the press bureau's title gives them away.
-        chair = next((p for p in roster if p.title and _HOST_WORDS.search(p.title)), briefing.chairperson)
-        speakers = tuple(person for person in roster if person is not chair)
-        turns, chair = _resolve_turns(briefing.turns, speakers, chair)
+        """What needs the turns in order: a host found as the first stranger to speak, a summary
+        under "发布会摘要：", and the pairs of a bilingual repost."""
+        turns, chair = _host_by_order(briefing.turns, briefing.chairperson)
         turns, notes = _summary_after_marker(turns, briefing.notes)
         turns, notes = _pair_translations(turns, notes, text)
-        return attrs.evolve(
-            briefing, date=date, time=time, speakers=speakers, chairperson=chair, turns=turns, notes=notes
+        return attrs.evolve(briefing, chairperson=chair, turns=turns, notes=notes)
+
+
+def _intro(parts: list[Part]) -> Token | None:
+    return next((part.token for part in parts if isinstance(part, NotePart) and part.kind == "intro"), None)
+
+
+def _note_tokens(parts: list[Part]) -> list[Token]:
+    """The tokens that become notes, in page order: where a page without an intro may still date itself."""
+    tokens = [part.token for part in parts if isinstance(part, NotePart | SummaryPart | DatePart)]
+    return sorted(tokens, key=lambda token: token.start_pos or 0)
+
+
+def _host_by_order(turns: tuple[Turn, ...], chair: Person | None) -> tuple[tuple[Turn, ...], Person | None]:
+    """With no host named, the first stranger to speak hosts, if their title names the press bureau or
+    no official spoke before them; their turns, from there on, are the chair's."""
+    if chair is not None:
+        return turns, chair
+    for index, turn in enumerate(turns):
+        if turn.label is None or turn.label_span is None or turn.role is not Role.UNKNOWN:
+            continue
+        compact = _compact(turn.label)
+        if not _HAN.search(compact) or compact in _HOST_LABELS or not _may_host(compact, turns[:index]):
+            continue
+        host_title, host_name = split_title_and_name(turn.label)
+        host = Person(name=host_name, honorific=None, title=host_title, span=turn.label_span)
+        rest = tuple(
+            attrs.evolve(later, role=Role.CHAIRPERSON, speaker=host, outlet=None)
+            if later.role is Role.UNKNOWN and later.label is not None and _is(host, _compact(later.label))
+            else later
+            for later in turns[index:]
         )
+        return turns[:index] + rest, host
+    return turns, None
+
+
+def _compact(label: str) -> str:
+    return label.replace(" ", "").replace("\u3000", "")
 
 
 def _summary_after_marker(
@@ -246,39 +317,7 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _resolve_turns(
-    turns: tuple[Turn, ...], roster: tuple[Person, ...], chair: Person | None
-) -> tuple[tuple[Turn, ...], Person | None]:
-    """Journalists by 记者, officials by their roster name, the host by title or as the first stranger."""
-    resolved: list[Turn] = []
-    for turn in turns:
-        if turn.label is None or turn.label_span is None:
-            resolved.append(turn)
-            continue
-        label = _label_text(turn.label)
-        compact = label.replace(" ", "").replace("\u3000", "")
-        person = next((p for p in roster if compact.endswith(p.name) or compact == p.name), None)
-        if _JOURNALIST.search(compact):
-            outlet = _JOURNALIST.sub("", compact).strip() or compact
-            resolved.append(attrs.evolve(turn, label=label, role=Role.JOURNALIST, speaker=None, outlet=outlet))
-            continue
-        is_stranger = person is None and _HAN.search(compact) is not None
-        if is_stranger and chair is None and compact not in _HOST_LABELS and _may_host(compact, resolved):
-            host_title, host_name = split_title_and_name(label)
-            chair = Person(name=host_name, honorific=None, title=host_title, span=turn.label_span)
-        if is_stranger and (compact in _HOST_LABELS or (chair is not None and _is(chair, compact))):
-            resolved.append(attrs.evolve(turn, label=label, role=Role.CHAIRPERSON, speaker=chair, outlet=None))
-            continue
-        if person is not None:
-            resolved.append(attrs.evolve(turn, label=label, role=Role.SPEAKER, speaker=person, outlet=None))
-        elif not _HAN.search(compact):
-            resolved.append(turn)  # the English label of a bilingual repost, resolved as English
-        else:
-            resolved.append(attrs.evolve(turn, label=label, role=Role.UNKNOWN, speaker=None, outlet=None))
-    return tuple(resolved), chair
-
-
-def _may_host(compact_label: str, earlier: list[Turn]) -> bool:
+def _may_host(compact_label: str, earlier: tuple[Turn, ...]) -> bool:
     """A stranger hosts when their title names the press bureau, or when no official spoke before."""
     return bool(_HOST_WORDS.search(compact_label)) or all(turn.role is not Role.SPEAKER for turn in earlier)
 
