@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pkgutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +10,7 @@ from scio_transcripts.dialects import get_dialect
 from scio_transcripts.engine.driver import ParseTables, Run
 from scio_transcripts.engine.grammar import (
     BASE_GRAMMAR,
-    GRAMMAR_FOLDER,
-    GRAMMAR_PACKAGE,
+    GRAMMAR_DIR,
     compile_grammar,
     load_engine,
     shipped_grammars_text,
@@ -29,7 +27,7 @@ SHIPPED = ["scio_en.lark", "scio_zh.lark", "mfa_en.lark"]
 
 
 def _shipped_tables(grammar: str) -> CompiledTables | None:
-    data = pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{tables_name(grammar)}")
+    data = (GRAMMAR_DIR / tables_name(grammar)).read_bytes()
     assert data is not None
     return load_tables(data.decode("utf-8"), shipped_grammars_text())
 

@@ -102,7 +102,7 @@ def split_title_and_name(item: str) -> tuple[str | None, str]:
 
 
 class ChineseTransformer(BriefingTransformer):
-    """Keeps the intro sentence as a note; ``finish`` reads the date and the roster from it."""
+    """Keeps the intro sentence as a note; the dialect's steps read the date, time and roster from it."""
 
     def intro(self, children: list[Token]) -> list[Any]:
         return [self.make_note("intro", children[0])]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pkgutil
 import weakref
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,7 +9,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from lark import Lark
 from lark.lexer import PatternRE, TerminalDef
-from lark.load_grammar import FromPackageLoader
 
 from .driver import ParseTables
 from .lexer import LineLexer
@@ -19,9 +17,23 @@ from .tables import CompiledTables, compiled_from, dump_tables, load_tables, tab
 if TYPE_CHECKING:
     from ..dialects import Dialect
 
-GRAMMAR_PACKAGE = "scio_transcripts"
-GRAMMAR_FOLDER = "grammar"
 BASE_GRAMMAR = "scio_en.lark"
+SHIPPED_GRAMMARS = ("scio_en.lark", "scio_zh.lark", "mfa_en.lark")
+
+
+def _shipped_folder() -> Path:
+    """Where the shipped grammars and their tables are: inside the installed package, where the wheel
+    puts the project's ``grammar/`` folder (hatch ``force-include``), or in a checkout, that folder
+    itself beside the package. No symlink: those break on Windows and in some archives."""
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "grammar", package.parent / "grammar"):
+        if (folder / BASE_GRAMMAR).is_file():
+            return folder
+    raise FileNotFoundError(f"the shipped grammar {BASE_GRAMMAR} is neither in {package} nor beside it")
+
+
+GRAMMAR_DIR = _shipped_folder()
+"""The folder of the shipped grammars: ``%import scio_en`` finds them there."""
 
 
 class Engine(NamedTuple):
@@ -76,45 +88,39 @@ def compile_grammar(grammar_file: str, lexer_class: type[LineLexer] = LineLexer,
     Either way ``%import`` finds the shipped grammars, so a user's grammar can extend them from
     an installed wheel.
     """
-    shipped = FromPackageLoader(GRAMMAR_PACKAGE, (GRAMMAR_FOLDER,))
     options = {"parser": "lalr", "lexer": lexer_class, "maybe_placeholders": False}
-    if folder is None:
-        return Lark.open_from_package(GRAMMAR_PACKAGE, grammar_file, (GRAMMAR_FOLDER,), **options)
-    path = folder / grammar_file
-    text = path.read_text(encoding="utf-8")
-    return Lark(text, source_path=str(path), import_paths=[shipped, str(folder)], **options)
+    path = (GRAMMAR_DIR if folder is None else Path(folder)) / grammar_file
+    paths = [str(GRAMMAR_DIR)] if folder is None else [str(GRAMMAR_DIR), str(folder)]
+    return Lark(path.read_text(encoding="utf-8"), source_path=str(path), import_paths=paths, **options)
 
 
 def shipped_grammars_text() -> str:
     """The text of every shipped grammar: compiled tables are stamped with it, since a dialect's
     grammar may ``%import`` the others."""
-    names = ("scio_en.lark", "scio_zh.lark", "mfa_en.lark")
-    texts = [pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{name}") or b"" for name in names]
-    return "\n".join(text.decode("utf-8") for text in texts)
+    return "\n".join(_read(name) or "" for name in SHIPPED_GRAMMARS)
+
+
+def _read(name: str) -> str | None:
+    """A file of the shipped grammar folder, or None when there is no such file."""
+    try:
+        return (GRAMMAR_DIR / name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
 
 
 def _load_compiled(grammar_file: str) -> CompiledTables | None:
-    try:
-        tables = pkgutil.get_data(GRAMMAR_PACKAGE, f"{GRAMMAR_FOLDER}/{tables_name(grammar_file)}")
-    except FileNotFoundError:
-        return None
-    if tables is None:
-        return None
-    return load_tables(tables.decode("utf-8"), shipped_grammars_text())
+    tables = _read(tables_name(grammar_file))
+    return None if tables is None else load_tables(tables, shipped_grammars_text())
 
 
 def write_shipped_tables() -> None:
     """Rewrite the compiled tables of every shipped grammar (``make tables``)."""
-    from importlib import resources
-
-    folder = resources.files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FOLDER)
+    folder = GRAMMAR_DIR
     stamp = shipped_grammars_text()
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if entry.name.endswith(".lark"):
-            target = folder.joinpath(tables_name(entry.name))
-            document = dump_tables(compiled_from(compile_grammar(entry.name)), stamp)
-            target.write_text(document + "\n", encoding="utf-8")  # type: ignore[attr-defined]
-            print(f"wrote {target}")
+    for entry in sorted(folder.glob("*.lark")):
+        target = folder / tables_name(entry.name)
+        target.write_text(dump_tables(compiled_from(compile_grammar(entry.name)), stamp) + "\n", encoding="utf-8")
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":
