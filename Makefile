@@ -57,7 +57,7 @@ fuzz: $(VENV)/.installed-dev
 
 # Rewrite the compiled parse tables after a grammar change (a test fails until you do).
 tables: $(VENV)/.installed-dev
-	$(BIN)/python -m scio_transcripts.engine.grammar
+	$(BIN)/python -m scio_transcripts.engine
 
 # Rewrite the regression snapshots after a deliberate change of output; review the diff, and check it
 # against the hand-written facts files, before committing.

@@ -121,7 +121,3 @@ def write_shipped_tables() -> None:
         target = folder / tables_name(entry.name)
         target.write_text(dump_tables(compiled_from(compile_grammar(entry.name)), stamp) + "\n", encoding="utf-8")
         print(f"wrote {target}")
-
-
-if __name__ == "__main__":
-    write_shipped_tables()

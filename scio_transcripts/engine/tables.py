@@ -6,7 +6,7 @@ tables are therefore stored as plain JSON (never pickle: loading data must not b
 code) next to their ``.lark`` file, in the form the driver reads: terminals, rule shapes and
 actions. They are stamped with the text of the shipped grammars and the Lark version they were
 built from; when either differs, the tables are ignored and the grammar is compiled as usual.
-Regenerate them with ``python -m scio_transcripts.engine.grammar`` (``make tables``).
+Regenerate them with ``python -m scio_transcripts.engine`` (``make tables``).
 """
 
 from __future__ import annotations
