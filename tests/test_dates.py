@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from scio_transcripts.resolve.dates import find_date, find_time, split_dateline
+from scio_transcripts.engine.grammar import GRAMMAR_DIR
+from scio_transcripts.resolve.dates import MONTH, find_date, find_time, split_dateline
 
 
 @pytest.mark.parametrize(
@@ -32,3 +36,26 @@ def test_dateline_parts() -> None:
     """A dateline gives place, time as written, and date."""
     assert split_dateline("Beijing | 11:30 a.m. Nov. 7, 2024") == ("Beijing", "11:30 a.m.", datetime.date(2024, 11, 7))
     assert find_time("at 3 p.m. sharp") == "3 p.m."
+
+
+def _grammar_month() -> str:
+    text = (GRAMMAR_DIR / "scio_en.lark").read_text(encoding="utf-8")
+    match = re.search(r"^MONTH: /(.+)/$", text, re.MULTILINE)
+    assert match is not None, "the grammar has no MONTH terminal"
+    return match.group(1)
+
+
+@given(st.data())
+def test_the_grammar_and_the_date_reader_know_the_same_months(data: st.DataObject) -> None:
+    """A month word the grammar lexes is one the date reader reads, and the other way round.
+
+    Where the period of an abbreviation may stand differs ("Jan." in both; the reader also takes the
+    "January." of a sentence's end), so the words are compared without it.
+    """
+    ours = rf"(?:{MONTH})\.?"
+    grammar = _grammar_month()
+    lexed = data.draw(st.from_regex(grammar, fullmatch=True)).rstrip(".")
+    read = data.draw(st.from_regex(MONTH, fullmatch=True))
+    assert re.fullmatch(ours, lexed), lexed
+    assert re.fullmatch(grammar, read), read
+    assert find_date(f"{lexed} 5, 2020") is not None

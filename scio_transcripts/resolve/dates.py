@@ -10,13 +10,15 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
 
-_MONTH = (
+# The one month pattern of the package. The grammar's MONTH terminal writes the same in Lark's syntax
+# (with the abbreviation's period inside); tests/test_dates.py holds the two to the same words.
+MONTH = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
 _CALENDAR_DATE = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?\s*(?P<day>\d{{1,2}})\s*,?\s*(?P<year>(?:19|20)\d\d)\b"
-    rf"|\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{_MONTH})\.?\s*,?\s*(?P<dm_year>(?:19|20)\d\d)\b"
+    rf"\b(?P<month>{MONTH})\.?\s*(?P<day>\d{{1,2}})\s*,?\s*(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<dm_day>\d{{1,2}})\s+(?P<dm_month>{MONTH})\.?\s*,?\s*(?P<dm_year>(?:19|20)\d\d)\b"
     r"|\b(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)\b"
 )
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|[ap]m\b|[AP]M\b|[AP]\.M\.)")
