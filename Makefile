@@ -53,7 +53,7 @@ FUZZ_SECONDS ?= 120
 fuzz: $(VENV)/.installed-dev
 	$(BIN)/python -m pip install --quiet atheris
 	mkdir -p .fuzz-corpus && cp tests/data/valid/*/*.txt .fuzz-corpus/
-	$(BIN)/python tests/fuzz_no_loss.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 .fuzz-corpus
+	$(BIN)/python tests/support/fuzz_no_loss.py -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 .fuzz-corpus
 
 # Rewrite the compiled parse tables after a grammar change (a test fails until you do).
 tables: $(VENV)/.installed-dev
@@ -62,12 +62,12 @@ tables: $(VENV)/.installed-dev
 # Rewrite the regression snapshots after a deliberate change of output; review the diff, and check it
 # against the hand-written facts files, before committing.
 snapshots: $(VENV)/.installed-dev
-	$(BIN)/python -m tests.regenerate
+	$(BIN)/python -m tests.support.regenerate
 
 # Plant each bug of a fixed list in a scratch copy and run the suite on it; prints which were killed.
 # Outside CI: it runs the suite once per planted bug.
 mutants: $(VENV)/.installed-dev
-	$(BIN)/python tests/mutants.py
+	$(BIN)/python tests/support/mutants.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis .fuzz-corpus

@@ -13,7 +13,7 @@ import scio_transcripts as st
 from scio_transcripts import _batch
 
 from .conftest import DATA, SAMPLE
-from .fixtures import valid_fixtures
+from .support.fixtures import valid_fixtures
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import scio_transcripts as st
 from scio_transcripts.cli import main
 
 from .conftest import DATA, REPO, SAMPLE
-from .fixtures import valid_fixtures
+from .support.fixtures import valid_fixtures
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 

@@ -10,7 +10,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts._errors import caret_context
 
-from .content import assert_strict_raises_the_first_diagnostic
+from .support.content import assert_strict_raises_the_first_diagnostic
 
 
 def test_error_text_has_message_position_and_caret() -> None:

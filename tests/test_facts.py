@@ -16,8 +16,8 @@ import scio_transcripts as st
 from scio_transcripts.demo import sample_text
 
 from .conftest import DATA
-from .facts import differences, facts_of, read_facts
-from .fixtures import every_fixture, facts_path, read_fixture
+from .support.facts import differences, facts_of, read_facts
+from .support.fixtures import every_fixture, facts_path, read_fixture
 
 FIXTURES = every_fixture()
 SAMPLE_FACTS = DATA / "sample" / "sample_briefing.facts.json"

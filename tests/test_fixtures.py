@@ -10,8 +10,8 @@ import pytest
 import scio_transcripts as st
 
 from .conftest import DATA
-from .fixtures import invalid_fixtures, read_fixture, snapshot_path, valid_fixtures
-from .snapshot import snapshot
+from .support.fixtures import invalid_fixtures, read_fixture, snapshot_path, valid_fixtures
+from .support.snapshot import snapshot
 
 VALID = valid_fixtures()
 INVALID = invalid_fixtures()

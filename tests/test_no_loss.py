@@ -9,8 +9,8 @@ import pytest
 import scio_transcripts as st
 
 from .conftest import DATA, SEED, needs_shared
-from .fixtures import invalid_fixtures, read_fixture, valid_fixtures
-from .leaves import coverage_problems, leaf_spans
+from .support.fixtures import invalid_fixtures, read_fixture, valid_fixtures
+from .support.leaves import coverage_problems, leaf_spans
 
 PAGES = [pytest.param(SEED, marks=needs_shared, id=SEED.name), *valid_fixtures(), *invalid_fixtures()]
 

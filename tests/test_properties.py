@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import scio_transcripts as sc
 
-from .content import assert_strict_raises_the_first_diagnostic, content
-from .leaves import coverage_problems
-from .strategies import any_text, briefings, spliced_pages
+from .support.content import assert_strict_raises_the_first_diagnostic, content
+from .support.leaves import coverage_problems
+from .support.strategies import any_text, briefings, spliced_pages
 
 
 @given(briefings())

@@ -11,7 +11,7 @@ _MONTHS = {
 }  # fmt: skip
 
 # The one month pattern of the package. The grammar's MONTH terminal writes the same in Lark's syntax
-# (with the abbreviation's period inside); tests/test_dates.py holds the two to the same words.
+# (with the abbreviation's period inside); tests/resolve/test_dates.py holds the two to the same words.
 MONTH = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"

@@ -12,7 +12,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.outputs.files import briefing_id_of, replacing, replacing_path
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as hs
 import scio_transcripts as st
 from scio_transcripts.outputs.json import _converter
 
-from .conftest import SAMPLE
-from .fixtures import valid_fixtures
+from ..conftest import SAMPLE
+from ..support.fixtures import valid_fixtures
 
 
 @pytest.fixture(scope="module")

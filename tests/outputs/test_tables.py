@@ -14,7 +14,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.outputs.tables import EXCHANGE_COLUMNS, TURN_COLUMNS
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

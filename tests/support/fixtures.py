@@ -5,14 +5,14 @@ Beside each fixture text ``NAME.txt`` lie two files of different standing:
 - ``NAME.facts.json``: what the page must parse to, written by hand from the text and the conventions of
   ``shared/FORMATS.md`` section 10 before the parser ran on it. This is the evidence.
 - ``NAME.snapshot.json``: everything the parser reported last time it was reviewed, rewritten by
-  ``python -m tests.regenerate``. It only catches unintended change; it proves nothing about correctness.
+  ``python -m tests.support.regenerate``. It only catches unintended change; it proves nothing about correctness.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import DATA
+from ..conftest import DATA
 
 # One folder per section of the format catalogue (shared/FORMATS.md, sections 1-9).
 FEATURES = ("chrome", "excerpt", "title", "dateline", "header", "blocks", "turns", "after_speech", "whitespace")

@@ -1,4 +1,4 @@
-"""Rewrite the regression snapshots from the current parser: ``python -m tests.regenerate``.
+"""Rewrite the regression snapshots from the current parser: ``python -m tests.support.regenerate``.
 
 A snapshot is the parser's word about itself; it never replaces a hand-written facts file. Review every
 changed snapshot by reading its diff, and check it against the fixture's facts, before committing it.

@@ -6,8 +6,8 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import DATA
-from .fixtures import read_fixture
+from ..conftest import DATA
+from ..support.fixtures import read_fixture
 
 TURNS = "Li Ming:\nThank you.\nChina Daily:\nWhat comes next?\nLi Ming:\nMore charging piles.\n"
 
@@ -93,7 +93,7 @@ def test_ignore_silences_one_code_in_both_modes() -> None:
 
 def test_every_code_given_is_documented() -> None:
     """Each diagnostic of every fixture has a code that diagnostic_codes() explains."""
-    from .fixtures import every_fixture
+    from ..support.fixtures import every_fixture
 
     codes = {
         diagnostic.code

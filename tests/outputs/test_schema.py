@@ -17,8 +17,8 @@ from hypothesis import strategies as hs
 import scio_transcripts as st
 from scio_transcripts.outputs.schema import schema_for, schema_text
 
-from .conftest import REPO, SAMPLE
-from .fixtures import valid_fixtures
+from ..conftest import REPO, SAMPLE
+from ..support.fixtures import valid_fixtures
 
 SHIPPED = importlib.resources.files("scio_transcripts").joinpath("schema", "briefing.schema.json")
 REGENERATE = (

@@ -10,10 +10,10 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import DATA, SEED, needs_shared
-from .fixtures import dialect_fixtures, read_fixture, snapshot_path
-from .leaves import coverage_problems
-from .snapshot import snapshot
+from ..conftest import DATA, SEED, needs_shared
+from ..support.fixtures import dialect_fixtures, read_fixture, snapshot_path
+from ..support.leaves import coverage_problems
+from ..support.snapshot import snapshot
 
 FIXTURES = dialect_fixtures()
 

@@ -17,8 +17,8 @@ import atheris
 with atheris.instrument_imports():
     import scio_transcripts as sc
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.leaves import coverage_problems
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.support.leaves import coverage_problems
 
 
 def check(data: bytes) -> None:

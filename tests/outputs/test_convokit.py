@@ -11,7 +11,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.outputs.convokit import CORPUS_FILES
 
-from .conftest import SAMPLE
+from ..conftest import SAMPLE
 
 
 def read_corpus(directory: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any], dict[str, Any], Any]:

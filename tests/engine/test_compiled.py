@@ -20,8 +20,8 @@ from scio_transcripts.engine.tables import CompiledTables, compiled_from, dump_t
 from scio_transcripts.models import Briefing
 from scio_transcripts.resolve.assemble import build_briefing
 
-from .conftest import SEED, needs_shared
-from .fixtures import read_fixture, valid_fixtures
+from ..conftest import SEED, needs_shared
+from ..support.fixtures import read_fixture, valid_fixtures
 
 SHIPPED = ["scio_en.lark", "scio_zh.lark", "mfa_en.lark"]
 

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 import scio_transcripts as sc
 
-from .content import assert_strict_raises_the_first_diagnostic
-from .leaves import coverage_problems
-from .strategies import any_text
+from ..support.content import assert_strict_raises_the_first_diagnostic
+from ..support.leaves import coverage_problems
+from ..support.strategies import any_text
 
 ZH_SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
 ZH_GIVEN = ["文泉", "书宁", "海川", "丽娜", "佳怡", "立言", "雅静", "若兰", "小川", "晓岚", "国强", "建华"]

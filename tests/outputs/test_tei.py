@@ -9,8 +9,8 @@ import pytest
 
 import scio_transcripts as st
 
-from .conftest import SAMPLE
-from .fixtures import valid_fixtures
+from ..conftest import SAMPLE
+from ..support.fixtures import valid_fixtures
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

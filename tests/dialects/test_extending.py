@@ -10,7 +10,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.dialects.dialect import _registered
 
-from .conftest import REPO
+from ..conftest import REPO
 
 GUIDE = REPO / "docs" / "extending.md"
 
