@@ -3,7 +3,7 @@
 Every input is decoded as UTF-8 (invalid bytes replaced) and parsed leniently; the harness stops
 at the first exception or at the first character that lies in no element of the parse, or in two.
 
-    python tests/fuzz_no_loss.py -max_total_time=60 [corpus folder]
+    python tests/support/fuzz_no_loss.py -max_total_time=60 [corpus folder]
 """
 
 from __future__ import annotations
