@@ -169,9 +169,42 @@ _SUMMARY_WINDOW = 4000
 
 
 def summary_end(text: str) -> int:
-    """The offset before which prose lines are summaries: the first header heading, if any."""
+    """The offset before which prose lines are summaries: where the header starts, if one does.
+
+    The header starts at its first heading; a header without headings starts at its first block of
+    ``Name, title`` lines, found by that shape alone. Prose above either is the news summary.
+    """
     match = _HEADER_HEADING.search(text, 0, _SUMMARY_WINDOW)
-    return match.start() if match else 0
+    return match.start() if match else _entry_block_start(text)
+
+
+# An unlabelled header lists two people or more before anyone speaks.
+_LINE = re.compile(r"[^\r\n]+")
+_BLOCK_SIZE = 2
+
+
+def _entry_block_start(text: str) -> int:
+    """The start of the first run of two ``Name, title`` lines (blank lines between them allowed)
+    above the first speaker label, within the summary window; 0 when there is none."""
+    run_start, run = 0, 0
+    for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
+        line = match.group().strip(" \t\u00a0\u3000\ufeff")
+        if not line:
+            continue
+        head, colon, _rest = line.partition(":")
+        if colon and is_speaker_label(head.strip()):
+            return 0  # speech has begun: what follows is not a header's
+        if _is_titled_entry(line):
+            run_start, run = (match.start() if run == 0 else run_start), run + 1
+            if run >= _BLOCK_SIZE:
+                return run_start
+        else:
+            run = 0
+    return 0
+
+
+def _is_titled_entry(line: str) -> bool:
+    return is_person_entry(line) and split_person_entry(line)[2] is not None
 
 
 # ---------------------------------------------------------------------------------------------

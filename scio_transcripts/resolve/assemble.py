@@ -35,6 +35,7 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced], rules: Rules
     ``rules`` are the steps a dialect changes (a ``Dialect`` is one); the English ones by default.
     """
     record = Record()
+    parts = turns.chair_headings_as_labels(parts)
     for leftover in unplaced:
         span = record.unplaced(leftover.token)
         record.diagnose("unplaced-line", leftover.message, span, leftover.expected)

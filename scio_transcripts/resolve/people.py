@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -24,9 +26,13 @@ def header_people(
         if section.heading is not None:
             record.note("heading", section.heading)
         _check_section(section, record)
-        chair_index = unlabelled_chair_index(len(section.entries)) if section.kind == "unlabelled" else None
-        for index, token in enumerate(section.entries):
-            honorific, name, title = split_person_entry(str(token))
+        split = [split_person_entry(str(token)) for token in section.entries]
+        chair_index = (
+            unlabelled_chair_index([token.line or 0 for token in section.entries], [title for *_, title in split])
+            if section.kind == "unlabelled"
+            else None
+        )
+        for index, (token, (honorific, name, title)) in enumerate(zip(section.entries, split, strict=True)):
             person = Person(name=name, honorific=honorific, title=title, span=token_span(token))
             entries.append(person)
             key = name_key(name)
@@ -39,14 +45,27 @@ def header_people(
     return tuple(entries), speakers, chairperson
 
 
-def unlabelled_chair_index(entry_count: int) -> int | None:
-    """Which entry of an unlabelled header is the chairperson.
+def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -> int | None:
+    """Which entry of an unlabelled header is the chairperson, given each entry's line and title.
 
     Such headers list the speakers, leave a gap, then give the chair's line just before the date
-    line; so the chair is the last entry. A single entry is a speaker: a page with one person and
-    no headings names who speaks, not who chairs.
+    line: the chair is the last entry, but only when it is set apart, by a wider gap than any between
+    the speakers, or by a title of the SCIO's press office ("spokesperson of the SCIO"). A block with
+    nothing set apart is all speakers: a page whose chair's block is missing has no chair, rather than
+    its last speaker for one. A single entry is a speaker.
     """
-    return entry_count - 1 if entry_count >= 2 else None
+    if len(lines) < 2:
+        return None
+    gaps = [later - earlier for earlier, later in zip(lines, lines[1:], strict=False)]
+    wider = gaps[-1] >= 2 and gaps[-1] > max(gaps[:-1], default=0)  # a blank line, wider than the rest
+    last_title = titles[-1] or ""
+    if wider or (_PRESS_OFFICE.search(last_title) and _SCIO.search(last_title)):
+        return len(lines) - 1
+    return None
+
+
+_PRESS_OFFICE = re.compile(r"\bspokes(?:person|man|woman)\b|\bPress Bureau\b|\bInformation Bureau\b", re.IGNORECASE)
+_SCIO = re.compile(r"\bSCIO\b|\bInformation Office\b")
 
 
 @functools.lru_cache(maxsize=4096)

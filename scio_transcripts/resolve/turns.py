@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from ..engine.parts import TurnPart, token_span
+from ..engine.parts import Part, SectionPart, TurnPart, token_span
 from ..models import Paragraph, Person, Role, Span, Turn
 from .people import name_key
 from .record import Record
@@ -160,6 +160,32 @@ def is_question_word(label: str) -> bool:
 def is_chair_word(label: str) -> bool:
     """True when a label names the moderator's role instead of a person ("Moderator:", "HOST:")."""
     return label.casefold() in _CHAIR_WORDS
+
+
+def chair_headings_as_labels(parts: list[Part]) -> list[Part]:
+    """A ``Chair:`` heading with speech right under it, and no one named, is the chair's label.
+
+    The lexer cannot tell ``Chair:`` the heading from ``Chair:`` the label (the line is the same);
+    what follows tells: a name for a heading, speech for a label. The speakers' heading never
+    labels speech, so ``Speakers:`` over a greeting stays a header problem.
+    """
+    found: list[Part] = []
+    for part in parts:
+        previous = found[-1] if found else None
+        if (
+            isinstance(part, TurnPart)
+            and part.label is None
+            and isinstance(previous, SectionPart)
+            and previous.kind == "chair"
+            and previous.heading is not None
+            and not previous.summary
+            and not previous.entries
+            and not previous.dates
+        ):
+            found[-1] = TurnPart(previous.heading, part.paragraphs)
+        else:
+            found.append(part)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

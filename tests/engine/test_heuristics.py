@@ -65,8 +65,11 @@ def test_credit_names() -> None:
 
 def test_unlabelled_chair_is_last_of_several() -> None:
     """The chair of an unlabelled header is the last entry, and a lone entry is a speaker."""
-    assert unlabelled_chair_index(4) == 3
-    assert unlabelled_chair_index(1) is None
+    assert unlabelled_chair_index([2, 3, 4, 6], ["a", "b", "c", "d"]) == 3  # set apart by a blank line
+    assert unlabelled_chair_index([2, 4, 6, 9], ["a", "b", "c", "d"]) == 3  # a wider gap
+    assert unlabelled_chair_index([2, 3, 4], ["a", "b", "spokesperson of the SCIO"]) == 2  # by its title
+    assert unlabelled_chair_index([2, 3, 4], ["a", "b", "director of the bureau"]) is None  # nothing set apart
+    assert unlabelled_chair_index([2], ["a"]) is None
 
 
 def test_cut_label_needs_a_known_name() -> None:

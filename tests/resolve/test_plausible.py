@@ -16,8 +16,8 @@ def _found(text: str, **options: object) -> list[tuple[str, int, int]]:
     return [(d.code, d.span.line, d.span.column) for d in st.parse(text, **options).diagnostics]  # type: ignore[arg-type]
 
 
-def test_a_summary_before_an_unlabelled_header_is_named_where_it_starts() -> None:
-    """The summary and the header after it read as speech: the header's lines give it away."""
+def test_a_summary_before_an_unlabelled_header_is_front_matter() -> None:
+    """The header's shape alone (two "Name, title" lines) says where it starts; the prose above is a summary."""
     text = (
         "SCIO briefing on new energy vehicles\n"
         "The SCIO held a press conference on Monday on new energy vehicles.\n"
@@ -25,7 +25,18 @@ def test_a_summary_before_an_unlabelled_header_is_named_where_it_starts() -> Non
         "Ms. Wang Fang, director of the Department of Equipment Industry\n"
         "June 12, 2023\n" + TURNS
     )
-    assert ("header-as-speech", 3, 1) in _found(text)
+    briefing = st.parse(text, strict=True)
+    assert [note.kind for note in briefing.notes] == ["summary", "header-date"]
+    assert [person.name for person in briefing.speakers] == ["Li Ming", "Wang Fang"]
+    assert briefing.chairperson is None  # nobody is set apart: the chair's block is missing
+
+
+def test_a_header_read_as_speech_is_named_where_it_starts() -> None:
+    """Far below the top (past where a summary may stand), a block of "Name, title" lines is speech
+    to the grammar; the diagnostic says it reads like a header."""
+    prose = "The officials spoke at length about the programme and what it has achieved so far.\n" * 60
+    text = prose + "Mr. Li Ming, vice minister of industry\nMs. Wang Fang, director of the Department\n" + TURNS
+    assert ("header-as-speech", 61, 1) in _found(text)
 
 
 def test_a_news_summary_as_the_opening_speech_is_named() -> None:
