@@ -180,6 +180,8 @@ class Briefing:
     """The whole title line, bullet and suffix included."""
     date: datetime.date | None
     """The briefing date, else the page's publication date, else None."""
+    published: datetime.date | None = None
+    """The page's publication date as the site stamps it ("Updated: …"), which may differ from ``date``."""
     place: str | None
     """The place of a ``Beijing | 10 a.m. July 27, 2023`` dateline."""
     time: str | None

@@ -72,6 +72,7 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced], rules: Rules
         title=title,
         title_span=title_span,
         date=rules.choose_date(parts, dateline_date),
+        published=front.published_date(parts),
         place=place,
         time=rules.choose_time(parts, time),
         dateline_span=dateline_span,

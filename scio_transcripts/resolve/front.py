@@ -51,11 +51,13 @@ def dateline(
 def briefing_date(parts: list[Part], dateline_date: datetime.date | None) -> datetime.date | None:
     """The briefing date as the page states it, else the page's publication date.
 
-    In order: the header's date line; the dateline; a date line under the title; then the
-    publication dates (stamps, a title's "| date" tail, a date glued to a summary).
+    In order: the header's date line; the dateline; a date line under the title (unless it completes
+    a publication line, "China SCIO |" then the date); then the publication dates (stamps, a title's
+    "| date" tail, a date glued to a summary).
     """
     header_dates = [p.token for p in parts if isinstance(p, DatePart) and p.in_header]
-    front_dates = [p.token for p in parts if isinstance(p, DatePart) and not p.in_header]
+    completing = _completing_dates(parts)
+    front_dates = [p.token for p in parts if isinstance(p, DatePart) and not p.in_header and p not in completing]
     for token in header_dates:
         found = find_date(str(token))
         if found:
@@ -66,13 +68,34 @@ def briefing_date(parts: list[Part], dateline_date: datetime.date | None) -> dat
         found = find_date(str(token))
         if found:
             return found
+    return published_date(parts)
+
+
+def published_date(parts: list[Part]) -> datetime.date | None:
+    """When the page was published, as the site stamps it: "Updated: …", "China SCIO | date" (on one
+    line or two), a title's "| date" tail, a date glued to the end of the summary."""
+    completing = _completing_dates(parts)
     published = [
         p.token
         for p in parts
-        if (isinstance(p, NotePart) and p.kind == "publication-date") or isinstance(p, TitlePart | SummaryPart)
+        if (isinstance(p, NotePart) and p.kind == "publication-date")
+        or isinstance(p, TitlePart | SummaryPart)
+        or p in completing
     ]
-    for token in published:
+    for token in sorted(published, key=lambda token: token.start_pos or 0):
         found = find_date(str(token))
         if found:
             return found
     return None
+
+
+def _completing_dates(parts: list[Part]) -> list[DatePart]:
+    """Date lines right after a publication stamp that ends before its date ("China SCIO |")."""
+    return [
+        part
+        for previous, part in zip(parts, parts[1:], strict=False)
+        if isinstance(part, DatePart)
+        and isinstance(previous, NotePart)
+        and previous.kind == "publication-date"
+        and str(previous.token).rstrip().endswith(("|", ","))
+    ]
