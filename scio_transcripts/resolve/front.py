@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from ..engine.parts import DatelinePart, DatePart, NotePart, Part, SummaryPart, TitlePart, token_span
@@ -93,7 +94,7 @@ def _completing_dates(parts: list[Part]) -> list[DatePart]:
     """Date lines right after a publication stamp that ends before its date ("China SCIO |")."""
     return [
         part
-        for previous, part in zip(parts, parts[1:], strict=False)
+        for previous, part in itertools.pairwise(parts)
         if isinstance(part, DatePart)
         and isinstance(previous, NotePart)
         and previous.kind == "publication-date"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -56,7 +57,7 @@ def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -
     """
     if len(lines) < 2:
         return None
-    gaps = [later - earlier for earlier, later in zip(lines, lines[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(lines)]
     wider = gaps[-1] >= 2 and gaps[-1] > max(gaps[:-1], default=0)  # a blank line, wider than the rest
     last_title = titles[-1] or ""
     if wider or (_PRESS_OFFICE.search(last_title) and _SCIO.search(last_title)):
