@@ -25,7 +25,10 @@ from .dialect import BriefingTransformer, Dialect
 _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:['’]s\b|\s+held\b)")
 # The title or the summary of a presser; an SCIO page that merely mentions the Ministry's
 # spokesperson (a joint briefing, a speaker's title) has SCIO's own marks near its top.
-_SNIFF = re.compile(r"Regular\s+Press\s+Conference|held\s+a\s+regular\s+press\s+conference", re.IGNORECASE)
+_SNIFF = re.compile(
+    r"Regular\s+Press\s+Conference|held\s+a\s+regular\s+press\s+conference|Spokesperson['’]s\s+Remarks",
+    re.IGNORECASE,
+)
 _SCIO_MARKS = re.compile(
     r"\bSCIO\b|State Council Information Office|^\s*Speakers?\s*[:：]", re.IGNORECASE | re.MULTILINE
 )

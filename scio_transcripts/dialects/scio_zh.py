@@ -2,10 +2,11 @@
 
 A Chinese transcript has no Speakers block. One intro sentence gives the date, the time and the
 roster ("请国家互联网信息办公室副主任曹淑敏、……介绍……，并答记者问"); labels are bare names, titles run
-into names, bracketed names glued to the speech, or ``<outlet>记者``. The host is never labelled
-主持人 on SCIO pages: a title of the SCIO's press bureau gives them away, or they are the first
-speaker who is not on the roster. Punctuation may be full-width or ASCII and the characters
-Simplified or Traditional; matching folds both, spans still index the original text.
+into names, bracketed names glued to the speech, or ``<outlet>记者``. The host is labelled 主持人 on
+some copies only: otherwise a title of the SCIO's press bureau gives them away, or they are the first
+speaker who is not on the roster. The Ministry's Chinese pages (问/答) read with the same rules.
+Punctuation may be full-width or ASCII and the characters Simplified or Traditional; matching folds
+both, spans still index the original text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import attrs
 from lark import Token
 
 from ..engine.lines import is_speaker_label
-from ..engine.parts import DatePart, NotePart, Part, SectionPart, SummaryPart, token_span
+from ..engine.parts import DatePart, NotePart, Part, SectionPart, SummaryPart, TitlePart, token_span
 from ..engine.symbols import OPENERS, SPLITTERS, VETOES
 from ..models import Briefing, Note, Person, Role, Span, Turn
 from ..resolve.record import Record
@@ -46,6 +47,13 @@ _ROLE_WORDS = (
 _JOURNALIST = re.compile(r"(?:记者|記者)$")
 _HOST_WORDS = re.compile(r"(?:新闻办|新聞辦|国新办|國新辦|新闻局|新聞局)")
 _HOST_LABELS = frozenset({"主持人", "主持"})
+# Ministry pages label by position: 问 is a journalist's question, 答 the spokesperson's answer.
+_QUESTION_LABELS = frozenset({"问", "問", "记者", "記者"})
+_ANSWER_LABELS = frozenset({"答"})
+# "2019年4月3日外交部发言人陆康主持例行记者会": the Ministry's title names the spokesperson, who chairs.
+_MINISTRY_TITLE = re.compile(
+    r"(?P<title>(?:外交部)?(?:发言人|發言人))(?P<name>[\u3400-\u9fff·]{2,4}?)(?:主持|答记者问|答記者問)"
+)
 # Characters a sentence starts with and a name does not: "第一：", "我认为：", "这方面：", "一是：".
 _NOT_NAME_START = frozenset(
     "第我你您他她它这這那其一二三四五六七八九十首另同此各每本该該有在对對从從因为為如总總主要以"
@@ -70,10 +78,23 @@ def is_chinese_label(matched: str) -> bool:
     compact = text.replace(" ", "").replace("\u3000", "")
     if _JOURNALIST.search(compact) or compact in _HOST_LABELS or matched.lstrip("▲ ").startswith("["):
         return True
+    if compact in _QUESTION_LABELS or compact in _ANSWER_LABELS:
+        return True
+    if _host_name(compact) is not None:
+        return True
     if any(word in compact for word in _ROLE_WORDS):
         return True
     # A bare name: two to four characters that do not start like a sentence ("第一：", "我认为：").
     return (2 <= len(compact) <= 4 and compact[0] not in _NOT_NAME_START) or "·" in compact
+
+
+def _host_name(compact: str) -> str | None:
+    """``主持人寿小丽`` → ``寿小丽``: a name after the host's role word, or None."""
+    for word in sorted(_HOST_LABELS, key=len, reverse=True):
+        if compact.startswith(word):
+            name = compact[len(word) :]
+            return name if 2 <= len(name) <= 4 or "·" in name else None
+    return None
 
 
 def _label_text(label: str) -> str:
@@ -87,6 +108,9 @@ def split_title_and_name(item: str) -> tuple[str | None, str]:
     if " " in item or "\u3000" in item:
         title, _space, name = item.replace("\u3000", " ").rpartition(" ")
         return title.strip() or None, name.strip()
+    host = _host_name(item)
+    if host is not None:
+        return item[: len(item) - len(host)], host
     end = 0
     for word in _ROLE_WORDS:
         found = item.rfind(word)
@@ -142,6 +166,8 @@ class ChineseScio(Dialect):
         intro = _intro(parts)
         roster = _roster(str(intro), token_span(intro)) if intro is not None else ()
         chair = next((p for p in roster if p.title and _HOST_WORDS.search(p.title)), chair)
+        if chair is None:
+            chair = _ministry_spokesperson(parts)
         return entries, tuple(person for person in roster if person is not chair), chair
 
     def choose_date(self, parts: list[Part], dateline_date: datetime.date | None) -> datetime.date | None:
@@ -166,6 +192,10 @@ class ChineseScio(Dialect):
         if label is None or not _HAN.search(label):
             return super().role_of(label, people_by_key, chairperson)  # the English half of a bilingual repost
         compact = _compact(label)
+        if compact in _QUESTION_LABELS:
+            return Role.JOURNALIST, None, None
+        if compact in _ANSWER_LABELS:
+            return Role.CHAIRPERSON, chairperson, None
         if _JOURNALIST.search(compact):
             return Role.JOURNALIST, None, _JOURNALIST.sub("", compact).strip() or compact
         roster = [person for person in people_by_key.values() if person is not chairperson]
@@ -185,13 +215,26 @@ class ChineseScio(Dialect):
         return attrs.evolve(briefing, chairperson=chair, turns=turns, notes=notes)
 
 
+def _ministry_spokesperson(parts: list[Part]) -> Person | None:
+    """The spokesperson a Ministry title names ("…外交部发言人陆康主持例行记者会"), who chairs."""
+    for part in parts:
+        if isinstance(part, TitlePart) and (found := _MINISTRY_TITLE.search(str(part.token))):
+            span = token_span(part.token)
+            start = span.start + found.start("name")
+            column = span.column + found.start("name")
+            name_span = Span(start=start, end=start + len(found["name"]), line=span.line, column=column)
+            return Person(name=found["name"], honorific=None, title=found["title"], span=name_span)
+    return None
+
+
 def _intro(parts: list[Part]) -> Token | None:
     return next((part.token for part in parts if isinstance(part, NotePart) and part.kind == "intro"), None)
 
 
 def _note_tokens(parts: list[Part]) -> list[Token]:
-    """The tokens that become notes, in page order: where a page without an intro may still date itself."""
-    tokens = [part.token for part in parts if isinstance(part, NotePart | SummaryPart | DatePart)]
+    """The title and the tokens that become notes, in page order: where a page without an intro may still
+    date itself (a Ministry title "2019年4月3日外交部发言人…" gives the date of the press conference)."""
+    tokens = [part.token for part in parts if isinstance(part, NotePart | SummaryPart | DatePart | TitlePart)]
     return sorted(tokens, key=lambda token: token.start_pos or 0)
 
 
@@ -318,8 +361,10 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
 
 
 def _may_host(compact_label: str, earlier: tuple[Turn, ...]) -> bool:
-    """A stranger hosts when their title names the press bureau, or when no official spoke before."""
-    return bool(_HOST_WORDS.search(compact_label)) or all(turn.role is not Role.SPEAKER for turn in earlier)
+    """A stranger hosts when their label says so (主持人, the press bureau), or when no official spoke before."""
+    if _HOST_WORDS.search(compact_label) or _host_name(compact_label) is not None:
+        return True
+    return all(turn.role is not Role.SPEAKER for turn in earlier)
 
 
 def _is(person: Person, compact_label: str) -> bool:

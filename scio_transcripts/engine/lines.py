@@ -108,7 +108,8 @@ _BULLET = re.compile(r"(?:[•·\-–*]\s*)?(?:and\s+)?")
 # both go through ``split_honorific``.
 _HONORIFIC = re.compile(r"(?:Mr|Ms|Mrs|Madam|Dr|Prof)\.?(?=\s)")
 _RANK = re.compile(
-    r"(?:(?:Senior|Major|Lieutenant|Rear|Vice)\s+)?(?:General|Colonel|Captain|Admiral|Commander)(?=\s)"
+    r"(?:(?:Senior|Major|Lieutenant|Rear|Vice|Sr\.|Maj\.|Lt\.)\s*)?"
+    r"(?:General|Colonel|Captain|Admiral|Commander|Gen\.|Col\.|Capt\.|Adm\.|Cmdr\.)(?=\s)"
     r"|Major(?=\s+[A-Z])"
 )
 

@@ -11,9 +11,11 @@ from ..models import Span
 from .dates import find_date, split_dateline
 from .record import Record
 
-# A title's tail that is not title: " | March 3, 2023", " - China.org.cn", " _ China SCIO", "_www.gov.cn".
+# A title's tail that is not title: " | March 3, 2023", " - China.org.cn", " _ China SCIO", "_www.gov.cn",
+# and a mirror's date and toolbar glued on ("/, March 7, 2016 Adjust font size:"; no title has "/,").
 _TITLE_TAIL = re.compile(
-    r"\s*(?:\|.*|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*)$",
+    r"\s*(?:\|.*|/\s*,.*|(?:Adjust font size|Font size|Text size)\s*[:：].*"
+    r"|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*)$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[•·▪●]\s*")
@@ -74,17 +76,17 @@ def briefing_date(parts: list[Part], dateline_date: datetime.date | None) -> dat
 
 def published_date(parts: list[Part]) -> datetime.date | None:
     """When the page was published, as the site stamps it: "Updated: …", "China SCIO | date" (on one
-    line or two), a title's "| date" tail, a date glued to the end of the summary."""
+    line or two), else a title's "| date" tail or a date glued to the end of the summary.
+
+    A stamp is the site's own word and wins over a date glued to a title or a summary; a date inside
+    the title proper ("… Press Conference on July 17, 2020") is the briefing's, not the page's.
+    """
     completing = _completing_dates(parts)
-    published = [
-        p.token
-        for p in parts
-        if (isinstance(p, NotePart) and p.kind == "publication-date")
-        or isinstance(p, TitlePart | SummaryPart)
-        or p in completing
-    ]
-    for token in sorted(published, key=lambda token: token.start_pos or 0):
-        found = find_date(str(token))
+    stamps = [p.token for p in parts if (isinstance(p, NotePart) and p.kind == "publication-date") or p in completing]
+    glued = [str(p.token) for p in parts if isinstance(p, SummaryPart)]
+    glued += [tail.group() for p in parts if isinstance(p, TitlePart) and (tail := _TITLE_TAIL.search(str(p.token)))]
+    for text in [str(token) for token in sorted(stamps, key=lambda token: token.start_pos or 0)] + glued:
+        found = find_date(text)
         if found:
             return found
     return None

@@ -23,6 +23,9 @@ def header_people(
     entries: list[Person] = []
     merged: dict[str, tuple[Person, bool]] = {}  # name key → (person, from the labelled list)
     chair_keys: list[str] = []
+    # A chair's own section ("Chair:Guo Weimin, …" after an unlabelled block) names the chair; then no
+    # entry of the unlabelled block is guessed to be one.
+    chair_named = any(section.kind == "chair" and section.entries for section in sections)
     for section in sections:
         if section.heading is not None:
             record.note("heading", section.heading)
@@ -30,7 +33,7 @@ def header_people(
         split = [split_person_entry(str(token)) for token in section.entries]
         chair_index = (
             unlabelled_chair_index([token.line or 0 for token in section.entries], [title for *_, title in split])
-            if section.kind == "unlabelled"
+            if section.kind == "unlabelled" and not chair_named
             else None
         )
         for index, (token, (honorific, name, title)) in enumerate(zip(section.entries, split, strict=True)):
@@ -53,12 +56,15 @@ def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -
     line: the chair is the last entry, but only when it is set apart, by a wider gap than any between
     the speakers, or by a title of the SCIO's press office ("spokesperson of the SCIO"). A block with
     nothing set apart is all speakers: a page whose chair's block is missing has no chair, rather than
-    its last speaker for one. A single entry is a speaker.
+    its last speaker for one. A single entry is a speaker. Two entries have no gap between speakers to
+    compare with, and one blank line between them is how entries are spaced on many pages: the second
+    is set apart only by two blank lines or more.
     """
     if len(lines) < 2:
         return None
     gaps = [later - earlier for earlier, later in itertools.pairwise(lines)]
-    wider = gaps[-1] >= 2 and gaps[-1] > max(gaps[:-1], default=0)  # a blank line, wider than the rest
+    usual = max(gaps[:-1], default=2)  # one blank line between entries, when there is nothing to compare
+    wider = gaps[-1] >= 2 and gaps[-1] > usual
     last_title = titles[-1] or ""
     if wider or (_PRESS_OFFICE.search(last_title) and _SCIO.search(last_title)):
         return len(lines) - 1
