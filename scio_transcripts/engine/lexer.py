@@ -125,6 +125,8 @@ class LineLexer(Lexer):
             rules.append(LexerRule(terminal.name, pattern, terminal.priority, checks.get(local), opens))
         # Highest priority first; among equals, the order of the grammar file.
         self.rules = sorted(rules, key=lambda rule: -rule.priority)
+        titles = [rule.pattern for rule in self.rules if local_name(rule.name) == "TITLE"]
+        self._title = re.compile(titles[0]) if titles else None
         self._summary_names = frozenset(rule.name for rule in self.rules if local_name(rule.name) in self.summary_only)
         splitters = [rule.pattern for rule in self.rules if local_name(rule.name) in self.splitters]
         self._splitter = re.compile("|".join(splitters)) if splitters else None
@@ -158,7 +160,7 @@ class LineLexer(Lexer):
 
     def parts(self, text: str) -> Iterator[tuple[Piece, bool]]:
         """The stripped line parts of ``text``, each with whether a summary may stand there."""
-        summary_limit = _summary_limit(text)
+        summary_limit = summary_end(text, self._title)
         splitter = self._splitter
         for line in content_lines(text):
             if splitter is not None and splitter.search(line.text):
@@ -210,7 +212,3 @@ def _make_token(kind: str, part: Piece, length: int) -> Token:
     value = part.text if length == len(part.text) else part.text[:length].rstrip()
     column = part.start - part.line_start + 1
     return Token(kind, value, part.start, part.line, column, None, None, part.start + len(value))
-
-
-def _summary_limit(text: str) -> int:
-    return summary_end(text)

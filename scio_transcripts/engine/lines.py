@@ -79,6 +79,9 @@ def is_speaker_label(label: str) -> bool:
     # "21st Century Business Herald" has.
     if not any(char.isalpha() for char in words[0]):
         return False
+    # "At 3:40 pm tomorrow", "At 10:00 AM February 2": a preposition and the hour of a clock time.
+    if len(words) == 2 and words[0].casefold() in _TIME_PREPOSITIONS and words[1].isdigit():
+        return False
     # Names and outlets are letters, digits and a few marks; braces, control characters and the like
     # come from markup debris or binary junk, never from a speaker.
     if not all(char.isalnum() or char in _LABEL_MARKS for char in label):
@@ -86,6 +89,7 @@ def is_speaker_label(label: str) -> bool:
     return all(_is_name_word(word) for word in words)
 
 
+_TIME_PREPOSITIONS = frozenset({"at", "by", "from", "until", "till", "before", "after", "around", "about"})
 _LABEL_MARKS = frozenset(" \t\u00a0\u3000.-–'’&()[]/·・《》（）【】▲")
 
 
@@ -169,14 +173,63 @@ _HEADER_HEADING = re.compile(
 _SUMMARY_WINDOW = 4000
 
 
-def summary_end(text: str) -> int:
+def summary_end(text: str, title: re.Pattern[str] | None = None) -> int:
     """The offset before which prose lines are summaries: where the header starts, if one does.
 
     The header starts at its first heading; a header without headings starts at its first block of
-    ``Name, title`` lines, found by that shape alone. Prose above either is the news summary.
+    ``Name, title`` lines, found by that shape alone. Prose above either is the news summary. Above the
+    title (a line that ``title`` matches whole, before anyone speaks) nothing is speech either: a site's
+    menus and masthead ("Ministry of Foreign Affairs", "Home   Embassy Info   …") stand there. A page
+    with no header may still open with a news summary above the first label; it ends after the last
+    line that reads like one.
     """
     match = _HEADER_HEADING.search(text, 0, _SUMMARY_WINDOW)
-    return match.start() if match else _entry_block_start(text)
+    header = match.start() if match else _entry_block_start(text)
+    if not header:
+        header = _summary_lines_end(text)
+    return max(header, _title_start(text, title)) if title is not None else header
+
+
+# A news summary speaks of the briefing in the third person: who held it, what was said at it.
+_SUMMARY = re.compile(
+    r"\b(?:held|hosted|convened|holds|hosts|said|says|announced|introduced|told)\b[^.?!]{0,160}"
+    r"\b(?:press conference|news conference|press briefing|briefing|presser)s?\b"
+    r"|\b(?:at|during)\s+an?\s+(?:press conference|news conference|press briefing|briefing)\b"
+    r"|(?:举行|召开)[^。]{0,40}(?:发布会|吹风会)",
+    re.IGNORECASE,
+)
+# A date glued to the end of a summary sentence after a run of spaces or NBSP: the publication stamp.
+_GLUED_DATE = re.compile(r"[.。]\s*[ \u00a0]{2,}\S.{0,30}\d{4}\s*$|[ \u00a0]{2,}\d{4}-\d{1,2}-\d{1,2}(?: [\d:]+)?\s*$")
+
+
+def reads_like_summary(line: str) -> bool:
+    """Whether a line speaks of the briefing in the third person, or ends in a glued publication date."""
+    return bool(_SUMMARY.search(line) or _GLUED_DATE.search(line))
+
+
+def _summary_lines_end(text: str) -> int:
+    """The end of the last line above the first speaker label that reads like a news summary; 0 if none."""
+    end = 0
+    for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
+        line = match.group().strip(" \t\u00a0\u3000\ufeff")
+        head, colon, _rest = line.partition(":")
+        if colon and is_speaker_label(head.strip()):
+            break
+        if reads_like_summary(line):
+            end = match.end()
+    return end
+
+
+def _title_start(text: str, title: re.Pattern[str]) -> int:
+    """The start of the first line ``title`` matches whole, above the first speaker label; 0 if none."""
+    for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
+        line = match.group().strip(" \t\u00a0\u3000\ufeff")
+        if title.fullmatch(line):
+            return match.start()
+        head, colon, _rest = line.partition(":")
+        if colon and is_speaker_label(head.strip()):
+            return 0
+    return 0
 
 
 # An unlabelled header lists two people or more before anyone speaks.

@@ -8,23 +8,10 @@ diagnostic per sign of a wrong parse, placed where a reader should look. It chan
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
-from ..engine.lines import is_person_entry, split_person_entry
+from ..engine.lines import is_person_entry, reads_like_summary, split_person_entry
 from ..models import Briefing, Diagnostic, Role, Span, Turn
-
-# A news summary speaks of the briefing in the third person: who held it, what was said at it.
-_SUMMARY = re.compile(
-    r"\b(?:held|hosted|convened|holds|hosts|said|says|announced|introduced|told)\b[^.?!]{0,160}"
-    r"\b(?:press conference|news conference|press briefing|briefing|presser)s?\b"
-    r"|\b(?:at|during)\s+an?\s+(?:press conference|news conference|press briefing|briefing)\b"
-    r"|(?:举行|召开)[^。]{0,40}(?:发布会|吹风会)",
-    re.IGNORECASE,
-)
-# A date glued to the end of a summary sentence after a run of spaces or NBSP: the publication stamp.
-_GLUED_DATE = re.compile(r"[.。]\s*[ \u00a0]{2,}\S.{0,30}\d{4}\s*$|[ \u00a0]{2,}\d{4}-\d{1,2}-\d{1,2}(?: [\d:]+)?\s*$")
 
 
 def judge(briefing: Briefing, text: str) -> Briefing:
@@ -88,7 +75,7 @@ def _opening_speech(briefing: Briefing) -> Diagnostic | None:
             expected=("a header of speakers and chairperson",),
         )
     first = opening.paragraphs[0] if opening.paragraphs else None
-    if first is not None and (_SUMMARY.search(first.text) or _GLUED_DATE.search(first.text)):
+    if first is not None and reads_like_summary(first.text):
         return Diagnostic(
             code="summary-as-speech",
             message="The speech before the first label reads like a news summary; what follows it was read as speech",
