@@ -398,6 +398,7 @@ CASES: dict[str, Case] = {
     "TRANSCRIPT_MARKER": Case(lambda e: page(speech=f"{e}\n{SPEECH}"), note("transcript-marker")),
     "CATEGORY": Case(in_front, note("category")),
     "TITLE": Case(lambda e: page(front=e), lambda b, t, e: b.title == e == cut(t, b.title_span)),
+    "HEADLINE": Case(lambda e: page(front=e), lambda b, t, e: b.title == e == cut(t, b.title_span)),
     "DATELINE": Case(in_front, lambda b, t, e: cut(t, b.dateline_span) == e),
     "DATE_LINE": Case(in_front, note("date")),
     "SUMMARY_LINE": Case(in_front, note("summary")),

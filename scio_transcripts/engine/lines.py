@@ -271,6 +271,29 @@ def is_speaker_label_line(matched: str) -> bool:
     return is_speaker_label(matched.rstrip(":：").strip())
 
 
+# A sentence ends inside the line: "… of COVID-19. May 16, 2020", "… in the south.July 17, 2021".
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s*[A-Z]|[0-9)”\"'’][.!?]\s+[A-Z]")
+
+
+# A word, a full stop and a number: a sentence and a glued date ("… the grid. 2023-09-12"), unless the
+# word is an abbreviation that stands before numbers ("Jan. 16", "No. 1").
+_STOP_BEFORE_NUMBER = re.compile(r"(\w+)[.!?]\s+\d")
+_BEFORE_NUMBERS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol", "art"}
+)
+
+
+def is_headline(line: str) -> bool:
+    """The veto of ``HEADLINE``: a headline's length, not a sentence, and no sentence ends inside it."""
+    return (
+        len(line) <= 300
+        and not line.endswith((".", "。", "?", "!", ":", "：", ";", ","))
+        and not _SENTENCE_INSIDE.search(line)
+        and all(word.casefold() in _BEFORE_NUMBERS for word in _STOP_BEFORE_NUMBER.findall(line))
+        and not line[0].islower()
+    )
+
+
 def is_related_title(line: str) -> bool:
     """The veto of ``RELATED_TITLE``: the line reads as a headline."""
     # Link titles are headlines: not a paragraph's length, and closed by neither a full stop

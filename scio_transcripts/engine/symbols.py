@@ -43,6 +43,7 @@ SYMBOLS: dict[str, Symbol] = {
     "TRANSCRIPT_MARKER": Symbol("a line announcing the transcript", note="transcript-marker", everywhere=True),
     "CATEGORY": Symbol("a category"),
     "TITLE": Symbol("a title"),
+    "HEADLINE": Symbol("a title", veto=lines.is_headline),
     "DATELINE": Symbol("a dateline"),
     "DATE_LINE": Symbol("a date"),
     "SUMMARY_LINE": Symbol("a summary", summary_only=True),
