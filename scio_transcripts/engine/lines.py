@@ -202,6 +202,16 @@ _SUMMARY = re.compile(
 _GLUED_DATE = re.compile(r"[.。]\s*[ \u00a0]{2,}\S.{0,30}\d{4}\s*$|[ \u00a0]{2,}\d{4}-\d{1,2}-\d{1,2}(?: [\d:]+)?\s*$")
 
 
+# What follows a stamp's colon ("China.org.cnUpdated: October 12, 2017"), never a speaker's speech.
+_DATE_START = re.compile(r"\s*(?:\d{1,4}[-/:.]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
+
+
+def opens_speech(line: str) -> bool:
+    """Whether a line starts with a speaker's label: a name or outlet, a colon, and not a date after it."""
+    head, colon, rest = line.partition(":")
+    return bool(colon) and is_speaker_label(head.strip()) and not _DATE_START.match(rest)
+
+
 def reads_like_summary(line: str) -> bool:
     """Whether a line speaks of the briefing in the third person, or ends in a glued publication date."""
     return bool(_SUMMARY.search(line) or _GLUED_DATE.search(line))
@@ -212,8 +222,7 @@ def _summary_lines_end(text: str) -> int:
     end = 0
     for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
-        head, colon, _rest = line.partition(":")
-        if colon and is_speaker_label(head.strip()):
+        if opens_speech(line):
             break
         if reads_like_summary(line):
             end = match.end()
@@ -226,8 +235,7 @@ def _title_start(text: str, title: re.Pattern[str]) -> int:
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if title.fullmatch(line):
             return match.start()
-        head, colon, _rest = line.partition(":")
-        if colon and is_speaker_label(head.strip()):
+        if opens_speech(line):
             return 0
     return 0
 
@@ -245,8 +253,7 @@ def _entry_block_start(text: str) -> int:
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if not line:
             continue
-        head, colon, _rest = line.partition(":")
-        if colon and is_speaker_label(head.strip()):
+        if opens_speech(line):
             return 0  # speech has begun: what follows is not a header's
         if _is_titled_entry(line):
             run_start, run = (match.start() if run == 0 else run_start), run + 1
@@ -272,7 +279,7 @@ def is_speaker_label_line(matched: str) -> bool:
 
 
 # A sentence ends inside the line: "… of COVID-19. May 16, 2020", "… in the south.July 17, 2021".
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s*[A-Z]|[0-9)”\"'’][.!?]\s+[A-Z]")
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s*[A-Z]|[0-9)”\"'’][.!?]\s+[A-Z]|[.!?][”\"'’]\s+[A-Z]")
 
 
 # A word, a full stop and a number: a sentence and a glued date ("… the grid. 2023-09-12"), unless the

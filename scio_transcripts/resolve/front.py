@@ -12,9 +12,11 @@ from .dates import find_date, split_dateline
 from .record import Record
 
 # A title's tail that is not title: " | March 3, 2023", " - China.org.cn", " _ China SCIO", "_www.gov.cn",
-# and a mirror's date and toolbar glued on ("/, March 7, 2016 Adjust font size:"; no title has "/,").
+# and a mirror's date and toolbar glued on ("/, March 7, 2016 Adjust font size:", ",May 22, 2020 Adjust
+# font size:"; no title has "/,").
 _TITLE_TAIL = re.compile(
-    r"\s*(?:\|.*|/\s*,.*|(?:Adjust font size|Font size|Text size)\s*[:：].*"
+    r"\s*(?:\|.*|/\s*,.*"
+    r"|(?:,\s*[A-Z][a-z]+\.?\s*\d{1,2},\s*\d{4}\s*)?(?:Adjust font size|Font size|Text size)\s*[:：].*"
     r"|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*)$",
     re.IGNORECASE,
 )
