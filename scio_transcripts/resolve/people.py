@@ -31,10 +31,10 @@ def header_people(
             record.note("heading", section.heading)
         _check_section(section, record)
         split = [split_person_entry(str(token)) for token in section.entries]
-        chair_index = (
-            unlabelled_chair_index([token.line or 0 for token in section.entries], [title for *_, title in split])
+        chair_indexes = (
+            _unlabelled_chairs([token.line or 0 for token in section.entries], split)
             if section.kind == "unlabelled" and not chair_named
-            else None
+            else set()
         )
         for index, (token, (honorific, name, title)) in enumerate(zip(section.entries, split, strict=True)):
             person = Person(name=name, honorific=honorific, title=title, span=token_span(token))
@@ -42,11 +42,28 @@ def header_people(
             key = name_key(name)
             labelled = not section.summary
             merged[key] = _merge(merged[key], (person, labelled)) if key in merged else (person, labelled)
-            if (section.kind == "chair" or index == chair_index) and key not in chair_keys:
+            if (section.kind == "chair" or index in chair_indexes) and key not in chair_keys:
                 chair_keys.append(key)
     chairperson = merged[chair_keys[0]][0] if chair_keys else None
     speakers = tuple(person for key, (person, _labelled) in merged.items() if key not in chair_keys)
     return tuple(entries), speakers, chairperson
+
+
+def _unlabelled_chairs(lines: list[int], split: list[tuple[str | None, str, str | None]]) -> set[int]:
+    """The chair's entries in an unlabelled block, which may hold two lists: a short one, then (after
+    "Read in Chinese") the full one. A list starts over where a name comes again; each list's chair is
+    found on its own."""
+    lists: list[list[int]] = [[]]
+    for index, (_honorific, name, _title) in enumerate(split):
+        if any(name_key(split[earlier][1]) == name_key(name) for earlier in lists[-1]):
+            lists.append([])
+        lists[-1].append(index)
+    chairs = set()
+    for indexes in lists:
+        found = unlabelled_chair_index([lines[i] for i in indexes], [split[i][2] for i in indexes])
+        if found is not None:
+            chairs.add(indexes[found])
+    return chairs
 
 
 def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -> int | None:
@@ -54,7 +71,8 @@ def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -
 
     Such headers list the speakers, leave a gap, then give the chair's line just before the date
     line: the chair is the last entry, but only when it is set apart, by a wider gap than any between
-    the speakers, or by a title of the SCIO's press office ("spokesperson of the SCIO"). A block with
+    the speakers, or by a title in the SCIO ("spokesperson of the SCIO", "vice minister of State Council
+    Information Office"): the office chairs its own briefings, and lists its chair last. A block with
     nothing set apart is all speakers: a page whose chair's block is missing has no chair, rather than
     its last speaker for one. A single entry is a speaker. Two entries have no gap between speakers to
     compare with, and one blank line between them is how entries are spaced on many pages: the second
@@ -66,12 +84,11 @@ def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -
     usual = max(gaps[:-1], default=2)  # one blank line between entries, when there is nothing to compare
     wider = gaps[-1] >= 2 and gaps[-1] > usual
     last_title = titles[-1] or ""
-    if wider or (_PRESS_OFFICE.search(last_title) and _SCIO.search(last_title)):
+    if wider or _SCIO.search(last_title):
         return len(lines) - 1
     return None
 
 
-_PRESS_OFFICE = re.compile(r"\bspokes(?:person|man|woman)\b|\bPress Bureau\b|\bInformation Bureau\b", re.IGNORECASE)
 _SCIO = re.compile(r"\bSCIO\b|\bInformation Office\b")
 
 
