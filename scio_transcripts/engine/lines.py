@@ -155,7 +155,21 @@ def is_person_entry(entry: str) -> bool:
         return False
     _honorific, name, _title = split_person_entry(entry)
     words = name.split()
+    if name.casefold() in _NOT_LABELS or name.casefold() in _STEPS:
+        return False  # "Fourthly, we will …": a step of an argument, not a person
     return 1 <= len(words) <= 5 and all(word[0].isupper() for word in words)
+
+
+# Capitalised words that open a "Word, …" line of speech and are never a person's name.
+_STEPS = frozenset(
+    {
+        "fourthly", "fifthly", "sixthly", "seventhly", "besides", "furthermore", "however", "therefore",
+        "in addition", "in short", "in general", "at present", "currently", "today", "now", "so", "also",
+    }
+)  # fmt: skip
+# Entries that name a group ("Officials from the State Council Leading Group Office …"): header
+# lines, kept as entries, but nobody to be a speaker.
+GROUPS = frozenset({"officials", "representatives", "leaders", "experts", "guests", "delegates", "members", "heads"})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -43,6 +43,10 @@ def build_briefing(parts: list[Part], unplaced: Iterable[Unplaced], rules: Rules
     for part in parts:
         by_kind[type(part)].append(part)
 
+    wrapped = front.title_continuation(parts)
+    if wrapped is not None:  # kept as the note a dialect's own continuation line becomes
+        by_kind[type(wrapped)].remove(wrapped)
+        by_kind[NotePart].append(NotePart("title-continuation", wrapped.token))
     continuations = [str(note.token) for note in by_kind[NotePart] if note.kind == "title-continuation"]
     title, title_span = front.title(by_kind[TitlePart], continuations, record)
     place, time, dateline_date, dateline_span = front.dateline(by_kind[DatelinePart], record)

@@ -40,6 +40,27 @@ def title(titles: list[TitlePart], continuations: list[str], record: Record) -> 
     return text, token_span(first.token)
 
 
+# A title cannot end in these words: the copy wrapped it onto the next line ("…Conference on").
+_DANGLING = re.compile(r"\b(?:on|of|the|and|for|about|in|to|with|at|from|a|an)\s*$", re.IGNORECASE)
+
+
+def title_continuation(parts: list[Part]) -> NotePart | SummaryPart | None:
+    """The line a copy wrapped the first title onto: the next line, when the title ends in a word no
+    title ends in, or that line opens with a quote ("SCIO briefing on white paper" / "'Human Rights …'")."""
+    first = next((part for part in parts if isinstance(part, TitlePart)), None)
+    if first is None or first.token.line is None:
+        return None
+    for part in parts:
+        if not isinstance(part, NotePart | SummaryPart) or part.token.line != first.token.line + 1:
+            continue
+        if isinstance(part, NotePart) and part.kind != "category":
+            continue
+        text = str(part.token)
+        if _DANGLING.search(str(first.token)) or text[:1] in "'\"‘“":
+            return part
+    return None
+
+
 def dateline(
     datelines: list[DatelinePart], record: Record
 ) -> tuple[str | None, str | None, datetime.date | None, Span | None]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..engine.lines import split_honorific, split_person_entry
+from ..engine.lines import GROUPS, split_honorific, split_person_entry
 from ..engine.parts import SectionPart, Token, token_span
 from ..models import Person
 from .dates import find_date
@@ -40,6 +40,8 @@ def header_people(
             person = Person(name=name, honorific=honorific, title=title, span=token_span(token))
             entries.append(person)
             key = name_key(name)
+            if key in GROUPS:
+                continue  # "Officials from …": an entry of the header, but not one person
             labelled = not section.summary
             merged[key] = _merge(merged[key], (person, labelled)) if key in merged else (person, labelled)
             if (section.kind == "chair" or index in chair_indexes) and key not in chair_keys:
