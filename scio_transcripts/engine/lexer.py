@@ -10,6 +10,7 @@ from the grammar file, a dialect that overrides a terminal changes the lexing to
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
@@ -125,8 +126,8 @@ class LineLexer(Lexer):
             rules.append(LexerRule(terminal.name, pattern, terminal.priority, checks.get(local), opens))
         # Highest priority first; among equals, the order of the grammar file.
         self.rules = sorted(rules, key=lambda rule: -rule.priority)
-        titles = [rule.pattern for rule in self.rules if local_name(rule.name) == "TITLE"]
-        self._title = re.compile(titles[0]) if titles else None
+        titles = [(re.compile(rule.pattern), rule.check) for rule in self.rules if local_name(rule.name) in _TITLES]
+        self._title = functools.partial(_is_title, titles) if titles else None
         self._summary_names = frozenset(rule.name for rule in self.rules if local_name(rule.name) in self.summary_only)
         splitters = [rule.pattern for rule in self.rules if local_name(rule.name) in self.splitters]
         self._splitter = re.compile("|".join(splitters)) if splitters else None
@@ -212,3 +213,11 @@ def _make_token(kind: str, part: Piece, length: int) -> Token:
     value = part.text if length == len(part.text) else part.text[:length].rstrip()
     column = part.start - part.line_start + 1
     return Token(kind, value, part.start, part.line, column, None, None, part.start + len(value))
+
+
+_TITLES = frozenset({"TITLE", "HEADLINE"})
+
+
+def _is_title(titles: list[tuple[re.Pattern[str], Callable[[str], bool] | None]], line: str) -> bool:
+    """Whether a whole line reads as one of the grammar's titles, its check included."""
+    return any(pattern.fullmatch(line) and (check is None or check(line)) for pattern, check in titles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # ---------------------------------------------------------------------------------------------
 # Is this short "Something:" a speaker label?
@@ -187,21 +188,23 @@ _HEADER_HEADING = re.compile(
 _SUMMARY_WINDOW = 4000
 
 
-def summary_end(text: str, title: re.Pattern[str] | None = None) -> int:
+def summary_end(text: str, title: Callable[[str], bool] | None = None) -> int:
     """The offset before which prose lines are summaries: where the header starts, if one does.
 
     The header starts at its first heading; a header without headings starts at its first block of
     ``Name, title`` lines, found by that shape alone. Prose above either is the news summary. Above the
-    title (a line that ``title`` matches whole, before anyone speaks) nothing is speech either: a site's
+    title (a line that ``title`` accepts, before anyone speaks) nothing is speech either: a site's
     menus and masthead ("Ministry of Foreign Affairs", "Home   Embassy Info   …") stand there. A page
     with no header may still open with a news summary above the first label; it ends after the last
     line that reads like one.
     """
+    title_line = _title_line(text, title) if title is not None else None
+    below_title = title_line.end() if title_line else 0
     match = _HEADER_HEADING.search(text, 0, _SUMMARY_WINDOW)
-    header = match.start() if match else _entry_block_start(text)
+    header = match.start() if match else _entry_block_start(text, below_title)
     if not header:
-        header = _summary_lines_end(text)
-    return max(header, _title_start(text, title)) if title is not None else header
+        header = _summary_lines_end(text, below_title)
+    return max(header, title_line.start() if title_line else 0)
 
 
 # A news summary speaks of the briefing in the third person: who held it, what was said at it.
@@ -231,10 +234,11 @@ def reads_like_summary(line: str) -> bool:
     return bool(_SUMMARY.search(line) or _GLUED_DATE.search(line))
 
 
-def _summary_lines_end(text: str) -> int:
-    """The end of the last line above the first speaker label that reads like a news summary; 0 if none."""
+def _summary_lines_end(text: str, start: int = 0) -> int:
+    """The end of the last line above the first speaker label that reads like a news summary; 0 if none.
+    Lines before ``start`` (the title's) are not read: a title may look like a label."""
     end = 0
-    for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
+    for match in _LINE.finditer(text, start, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if opens_speech(line):
             break
@@ -243,15 +247,15 @@ def _summary_lines_end(text: str) -> int:
     return end
 
 
-def _title_start(text: str, title: re.Pattern[str]) -> int:
-    """The start of the first line ``title`` matches whole, above the first speaker label; 0 if none."""
+def _title_line(text: str, title: Callable[[str], bool]) -> re.Match[str] | None:
+    """The first line ``title`` accepts, above the first speaker label; None if none."""
     for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
-        if title.fullmatch(line):
-            return match.start()
+        if line and title(line):
+            return match
         if opens_speech(line):
-            return 0
-    return 0
+            return None
+    return None
 
 
 # An unlabelled header lists two people or more before anyone speaks.
@@ -259,11 +263,11 @@ _LINE = re.compile(r"[^\r\n]+")
 _BLOCK_SIZE = 2
 
 
-def _entry_block_start(text: str) -> int:
+def _entry_block_start(text: str, start: int = 0) -> int:
     """The start of the first run of two ``Name, title`` lines (blank lines between them allowed)
-    above the first speaker label, within the summary window; 0 when there is none."""
+    between ``start`` and the first speaker label, within the summary window; 0 when there is none."""
     run_start, run = 0, 0
-    for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
+    for match in _LINE.finditer(text, start, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if not line:
             continue

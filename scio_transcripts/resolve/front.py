@@ -78,8 +78,8 @@ def briefing_date(parts: list[Part], dateline_date: datetime.date | None) -> dat
     """The briefing date as the page states it, else the page's publication date.
 
     In order: the header's date line; the dateline; a date line under the title (unless it completes
-    a publication line, "China SCIO |" then the date); then the publication dates (stamps, a title's
-    "| date" tail, a date glued to a summary).
+    a publication line, "China SCIO |" then the date); a photo caption's date; then the publication
+    dates (stamps, a title's "| date" tail, a date glued to a summary).
     """
     header_dates = [p.token for p in parts if isinstance(p, DatePart) and p.in_header]
     completing = _completing_dates(parts)
@@ -93,6 +93,11 @@ def briefing_date(parts: list[Part], dateline_date: datetime.date | None) -> dat
     for token in front_dates:
         found = find_date(str(token))
         if found:
+            return found
+    # A caption that dates the scene ("… holds a press conference in Beijing on March 24, 2021") states
+    # the briefing's date, which the page's stamp only approaches.
+    for part in parts:
+        if isinstance(part, NotePart) and part.kind == "photo-caption" and (found := find_date(str(part.token))):
             return found
     return published_date(parts)
 
