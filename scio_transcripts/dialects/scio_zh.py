@@ -97,14 +97,28 @@ def _host_name(compact: str) -> str | None:
     return None
 
 
+# Ranks follow the name in Chinese: "耿雁生大校", "彭振海上校".
+_RANK_AFTER = re.compile(r"(?:上将|中将|少将|大校|上校|中校|少校|上將|中將|少將)$")
+
+
+def split_rank(item: str) -> tuple[str | None, str]:
+    """``…局长耿雁生大校`` → (``大校``, ``…局长耿雁生``)."""
+    match = _RANK_AFTER.search(item.strip().rstrip("、,，").strip())
+    return (match.group(), item.strip().rstrip("、,，").strip()[: match.start()]) if match else (None, item)
+
+
 def _label_text(label: str) -> str:
-    """``▲[统计局局长 马建堂]：`` → ``统计局局长 马建堂``."""
-    return label.strip().lstrip("▲").strip().rstrip(":：").strip().strip("[]").strip()
+    """``▲[统计局局长 马建堂]：`` → ``统计局局长 马建堂``; a live-text bullet (``• 郭卫民：``) goes too."""
+    return label.strip().lstrip("▲•·-–*").strip().rstrip(":：").strip().strip("[]").strip()
 
 
 def split_title_and_name(item: str) -> tuple[str | None, str]:
-    """``国务院新闻办新闻局副局长、新闻发言人寿小丽`` → (title, ``寿小丽``); a space may separate them."""
+    """``国务院新闻办新闻局副局长、新闻发言人寿小丽`` → (title, ``寿小丽``); a space may separate them.
+
+    "等" after the last name ("…张宏卫等") closes the list, and a military rank after a name
+    ("…局长耿雁生大校") is no part of it: ``split_rank`` takes it off first."""
     item = item.strip().rstrip("、,，").strip()
+    item = item[:-1] if item.endswith("等") and len(item) > 3 else item
     if " " in item or "\u3000" in item:
         title, _space, name = item.replace("\u3000", " ").rpartition(" ")
         return title.strip() or None, name.strip()
@@ -348,7 +362,8 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
         items.append(pending)
     people = []
     for offset, item in items:
-        title, name = split_title_and_name(item)
+        rank, unranked = split_rank(item)
+        title, name = split_title_and_name(unranked)
         stripped = item.rstrip("、,，").rstrip()
         item_span = Span(
             start=span.start + offset,
@@ -356,7 +371,7 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
             line=span.line,
             column=span.column + offset,
         )
-        people.append(Person(name=name, honorific=None, title=title, span=item_span))
+        people.append(Person(name=name, honorific=rank, title=title, span=item_span))
     return tuple(people)
 
 

@@ -60,6 +60,7 @@ _NOT_LABELS = frozenset(
         "subject",
         "example",
         "for example",
+        "requestid",
     }
 )
 
