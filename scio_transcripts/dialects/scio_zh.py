@@ -88,6 +88,17 @@ def is_chinese_label(matched: str) -> bool:
     return (2 <= len(compact) <= 4 and compact[0] not in _NOT_NAME_START) or "·" in compact
 
 
+def is_chinese_headline(line: str) -> bool:
+    """A Chinese headline: Han characters, no sentence or clause ending it, no label's colon."""
+    text = line.strip()
+    return (
+        bool(_HAN.search(text))
+        and not text.endswith(("。", "？", "！", "，", "、", "：", ":", "；", ".", "?", "!"))
+        and "。" not in text
+        and not is_chinese_label(text.split("：")[0].split(":")[0] + "：")
+    )
+
+
 def _host_name(compact: str) -> str | None:
     """``主持人寿小丽`` → ``寿小丽``: a name after the host's role word, or None."""
     for word in sorted(_HOST_LABELS, key=len, reverse=True):
@@ -160,6 +171,7 @@ class ChineseScio(Dialect):
     checks: ClassVar[Mapping[str, Callable[[str], bool]] | None] = {
         **VETOES,
         "SPEAKER_LABEL": is_chinese_label,
+        "HEADLINE": is_chinese_headline,
         # A sentence of speech that mentions a briefing ends in a full stop; a link title does not.
         "LINKED_TITLE": lambda line: not line.endswith(("。", "？", "！", ".", "?", "!")),
     }

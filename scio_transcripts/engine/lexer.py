@@ -215,7 +215,8 @@ def _make_token(kind: str, part: Piece, length: int) -> Token:
     return Token(kind, value, part.start, part.line, column, None, None, part.start + len(value))
 
 
-_TITLES = frozenset({"TITLE", "HEADLINE"})
+# The lines above which nothing is speech: the title, and the intro sentence that opens a Chinese header.
+_TITLES = frozenset({"TITLE", "HEADLINE", "INTRO"})
 
 
 def _is_title(titles: list[tuple[re.Pattern[str], Callable[[str], bool] | None]], line: str) -> bool:

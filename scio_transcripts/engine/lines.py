@@ -249,14 +249,16 @@ def _summary_lines_end(text: str, start: int = 0) -> int:
 
 
 def _title_line(text: str, title: Callable[[str], bool]) -> re.Match[str] | None:
-    """The first line ``title`` accepts, above the first speaker label; None if none."""
+    """The last line ``title`` accepts above the first speaker label; None if none. (A dialect may
+    accept its header's opening line too, such as the Chinese intro sentence below the title.)"""
+    found = None
     for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if line and title(line):
-            return match
-        if opens_speech(line):
-            return None
-    return None
+            found = match
+        elif opens_speech(line):
+            break
+    return found
 
 
 # An unlabelled header lists two people or more before anyone speaks.

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from ..engine.parts import DatelinePart, DatePart, NotePart, Part, SummaryPart, TitlePart, token_span
+from ..engine.symbols import local_name
 from ..models import Span
 from .dates import find_date, split_dateline
 from .record import Record
@@ -31,7 +32,9 @@ def title(titles: list[TitlePart], continuations: list[str], record: Record) -> 
     """
     if not titles:
         return None, None
-    first, *repeats = titles
+    # A title the SCIO way wins over a headline in other words above or below it.
+    first = next((part for part in titles if local_name(str(part.token.type)) == "TITLE"), titles[0])
+    repeats = [part for part in titles if part is not first]
     for repeat in repeats:
         record.note("title", repeat.token)
     text = _TITLE_TAIL.sub("", _BULLET.sub("", str(first.token))).strip() or str(first.token)
