@@ -73,9 +73,12 @@ def is_chinese_label(matched: str) -> bool:
         return False
     if not _HAN.search(text):
         return is_speaker_label(text)  # the English half of a bilingual repost
-    if len(text) > 40 or _SENTENCE_MARKS.search(text):
+    if len(text) > 40 or _SENTENCE_MARKS.search(text) or _CHROME_MARKS.search(text):
         return False
     compact = text.replace(" ", "").replace("\u3000", "")
+    if not matched.rstrip().endswith((":", "：", "]")):
+        # Alone on its line with no colon, a label must say what it is: a title, a host, a journalist.
+        return bool(any(word in compact for word in _ROLE_WORDS) or _JOURNALIST.search(compact) or _host_name(compact))
     if _JOURNALIST.search(compact) or compact in _HOST_LABELS or matched.lstrip("▲ ").startswith("["):
         return True
     if compact in _QUESTION_LABELS or compact in _ANSWER_LABELS:
@@ -88,13 +91,24 @@ def is_chinese_label(matched: str) -> bool:
     return (2 <= len(compact) <= 4 and compact[0] not in _NOT_NAME_START) or "·" in compact
 
 
+# What a site's menus, toolbars and banners hold, and a headline never does.
+_CHROME_MARKS = re.compile(
+    r">|\||【|】|〖|©|https?:|www\.|首页|首頁|主页|主頁|微博|微信|打印|列印|字号|字號|字体|字體|网上直播|網上直播"
+    r"|当前位置|當前位置|您当前的位置|返回|查看|本网|本網|Not Found|登录|登錄|注册|註冊|客户端|客戶端|同传|同傳"
+)
+
+
 def is_chinese_headline(line: str) -> bool:
-    """A Chinese headline: Han characters, no sentence or clause ending it, no label's colon."""
+    """A Chinese headline: Han characters, no sentence or clause ending it, no label's colon, no chrome,
+    and not a menu of short items ("本网首页 今日中国 中国概况 …", "北京 晴 4 ~ -7 ℃")."""
     text = line.strip()
+    pieces = text.split()
     return (
         bool(_HAN.search(text))
         and not text.endswith(("。", "？", "！", "，", "、", "：", ":", "；", ".", "?", "!"))
         and "。" not in text
+        and not _CHROME_MARKS.search(text)
+        and not (len(pieces) >= 3 and all(len(piece) <= 6 for piece in pieces))
         and not is_chinese_label(text.split("：")[0].split(":")[0] + "：")
     )
 

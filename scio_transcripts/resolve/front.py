@@ -18,10 +18,12 @@ from .record import Record
 _TITLE_TAIL = re.compile(
     r"\s*(?:\|.*|/\s*,.*"
     r"|(?:,\s*[A-Z][a-z]+\.?\s*\d{1,2},\s*\d{4}\s*)?(?:Adjust font size|Font size|Text size)\s*[:：].*"
-    r"|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*)$",
+    r"|[-_–—]\s*(?:China\.org\.cn|China SCIO|SCIO|[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net))\s*"
+    r"|[-_–—]\s*(?:中国网|中國網|新华网|新華網|人民网|人民網|央视网|央視網|中国政府网|中國政府網)\s*)$",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^[•·▪●]\s*")
+# A bullet, or a repost's "原标题:" ("original title"), before the title.
+_BULLET = re.compile(r"^(?:[•·▪●\-–]\s*|(?:原标题|原標題)\s*[:：]\s*)")
 
 
 def title(titles: list[TitlePart], continuations: list[str], record: Record) -> tuple[str | None, Span | None]:
