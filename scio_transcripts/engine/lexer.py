@@ -161,7 +161,7 @@ class LineLexer(Lexer):
 
     def parts(self, text: str) -> Iterator[tuple[Piece, bool]]:
         """The stripped line parts of ``text``, each with whether a summary may stand there."""
-        summary_limit = summary_end(text, self._title)
+        summary_limit = summary_end(text, self._title, self._opens_speech)
         splitter = self._splitter
         for line in content_lines(text):
             if splitter is not None and splitter.search(line.text):
@@ -189,6 +189,12 @@ class LineLexer(Lexer):
         if chosen is None:
             return _make_token(UNPLACED, part, len(part.text))
         return _make_token(chosen[0], part, chosen[1])
+
+    def _opens_speech(self, line: str) -> bool:
+        """Whether a line, read with nothing else around it, starts with a speaker's label: the
+        dialect's own label check and the chrome it knows decide ("来源:新闻办网站" is a page field)."""
+        found = self.describe(line)
+        return found is not None and local_name(found) == "SPEAKER_LABEL"
 
     def describe(self, text: str) -> str | None:
         """The terminal that would match ``text`` if the parser accepted everything."""

@@ -189,7 +189,9 @@ _HEADER_HEADING = re.compile(
 _SUMMARY_WINDOW = 4000
 
 
-def summary_end(text: str, title: Callable[[str], bool] | None = None) -> int:
+def summary_end(
+    text: str, title: Callable[[str], bool] | None = None, speech: Callable[[str], bool] | None = None
+) -> int:
     """The offset before which prose lines are summaries: where the header starts, if one does.
 
     The header starts at its first heading; a header without headings starts at its first block of
@@ -199,12 +201,13 @@ def summary_end(text: str, title: Callable[[str], bool] | None = None) -> int:
     with no header may still open with a news summary above the first label; it ends after the last
     line that reads like one.
     """
-    title_line = _title_line(text, title) if title is not None else None
+    speech = speech or opens_speech
+    title_line = _title_line(text, title, speech) if title is not None else None
     below_title = title_line.end() if title_line else 0
     match = _HEADER_HEADING.search(text, 0, _SUMMARY_WINDOW)
-    header = match.start() if match else _entry_block_start(text, below_title)
+    header = match.start() if match else _entry_block_start(text, below_title, speech)
     if not header:
-        header = _summary_lines_end(text, below_title)
+        header = _summary_lines_end(text, below_title, speech)
     return max(header, title_line.start() if title_line else 0)
 
 
@@ -235,30 +238,34 @@ def reads_like_summary(line: str) -> bool:
     return bool(_SUMMARY.search(line) or _GLUED_DATE.search(line))
 
 
-def _summary_lines_end(text: str, start: int = 0) -> int:
+def _summary_lines_end(text: str, start: int, speech: Callable[[str], bool]) -> int:
     """The end of the last line above the first speaker label that reads like a news summary; 0 if none.
     Lines before ``start`` (the title's) are not read: a title may look like a label."""
     end = 0
     for match in _LINE.finditer(text, start, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
-        if opens_speech(line):
+        if speech(line):
             break
         if reads_like_summary(line):
             end = match.end()
     return end
 
 
-def _title_line(text: str, title: Callable[[str], bool]) -> re.Match[str] | None:
-    """The last line ``title`` accepts above the first speaker label; None if none. (A dialect may
-    accept its header's opening line too, such as the Chinese intro sentence below the title.)"""
+def _title_line(text: str, title: Callable[[str], bool], speech: Callable[[str], bool]) -> re.Match[str] | None:
+    """The last line ``title`` accepts above the first speaker label or sentence; None if none. (A
+    dialect may accept its header's opening line too, such as the Chinese intro sentence below the
+    title.)"""
     found = None
     for match in _LINE.finditer(text, 0, _SUMMARY_WINDOW):
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if line and title(line):
             found = match
-        elif opens_speech(line):
-            break
+        elif speech(line) or line.endswith(_SENTENCE_ENDS):
+            break  # speech has begun: a title below it is a link's, or a quote's
     return found
+
+
+_SENTENCE_ENDS = (".", "。", "?", "？", "!", "！", "”", '"')
 
 
 # An unlabelled header lists two people or more before anyone speaks.
@@ -266,7 +273,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _BLOCK_SIZE = 2
 
 
-def _entry_block_start(text: str, start: int = 0) -> int:
+def _entry_block_start(text: str, start: int, speech: Callable[[str], bool]) -> int:
     """The start of the first run of two ``Name, title`` lines (blank lines between them allowed)
     between ``start`` and the first speaker label, within the summary window; 0 when there is none."""
     run_start, run = 0, 0
@@ -274,7 +281,7 @@ def _entry_block_start(text: str, start: int = 0) -> int:
         line = match.group().strip(" \t\u00a0\u3000\ufeff")
         if not line:
             continue
-        if opens_speech(line):
+        if speech(line):
             return 0  # speech has begun: what follows is not a header's
         if _is_titled_entry(line):
             run_start, run = (match.start() if run == 0 else run_start), run + 1
