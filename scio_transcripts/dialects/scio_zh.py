@@ -122,14 +122,16 @@ def _host_name(compact: str) -> str | None:
     return None
 
 
-# Ranks follow the name in Chinese: "耿雁生大校", "彭振海上校".
-_RANK_AFTER = re.compile(r"(?:上将|中将|少将|大校|上校|中校|少校|上將|中將|少將)$")
+# Ranks follow the name in Chinese, the service before them: "耿雁生大校", "王伟海军大校".
+_RANK_AFTER = re.compile(
+    r"(?:海军|海軍|空军|空軍|陆军|陸軍|火箭军|火箭軍|武警)?(?:上将|中将|少将|大校|上校|中校|少校|上將|中將|少將)$"
+)
 
 
 def split_rank(item: str) -> tuple[str | None, str]:
     """``…局长耿雁生大校`` → (``大校``, ``…局长耿雁生``)."""
-    match = _RANK_AFTER.search(item.strip().rstrip("、,，").strip())
-    return (match.group(), item.strip().rstrip("、,，").strip()[: match.start()]) if match else (None, item)
+    match = _RANK_AFTER.search(item.strip().rstrip("、,，和及").strip())
+    return (match.group(), item.strip().rstrip("、,，和及").strip()[: match.start()]) if match else (None, item)
 
 
 def _label_text(label: str) -> str:
@@ -142,7 +144,7 @@ def split_title_and_name(item: str) -> tuple[str | None, str]:
 
     "等" after the last name ("…张宏卫等") closes the list, and a military rank after a name
     ("…局长耿雁生大校") is no part of it: ``split_rank`` takes it off first."""
-    item = item.strip().rstrip("、,，").strip()
+    item = item.strip().rstrip("、,，和及").strip()
     item = item[:-1] if item.endswith("等") and len(item) > 3 else item
     if " " in item or "\u3000" in item:
         title, _space, name = item.replace("\u3000", " ").rpartition(" ")
@@ -373,7 +375,7 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
     items: list[tuple[int, str]] = []
     pending: tuple[int, str] | None = None
     position = start
-    for piece in re.split(r"(?<=[、,，])", match["roster"]):
+    for piece in _pieces(match["roster"]):
         if not piece.strip():
             position += len(piece)
             continue
@@ -381,7 +383,7 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
         # no name yet, and joins the next piece.
         pending = (pending[0], pending[1] + piece) if pending is not None else (position, piece)
         position += len(piece)
-        if not pending[1].rstrip("、,，").endswith(_ROLE_WORDS):
+        if not pending[1].rstrip("、,，和及").endswith(_ROLE_WORDS):
             items.append(pending)
             pending = None
     if pending is not None:
@@ -390,7 +392,7 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
     for offset, item in items:
         rank, unranked = split_rank(item)
         title, name = split_title_and_name(unranked)
-        stripped = item.rstrip("、,，").rstrip()
+        stripped = item.rstrip("、,，和及").rstrip()
         item_span = Span(
             start=span.start + offset,
             end=span.start + offset + len(stripped),
@@ -399,6 +401,22 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
         )
         people.append(Person(name=name, honorific=rank, title=title, span=item_span))
     return tuple(people)
+
+
+def _pieces(roster: str) -> list[str]:
+    """The roster cut after each 、 or comma, and at a 和 ("and") that follows a name, where a role word
+    stands two or three characters before it ("…副局长蒲长城和河北省副省长杨崇勇"); a 和 inside an office
+    ("工业和信息化部") has no role word there."""
+    pieces: list[str] = []
+    for piece in re.split(r"(?<=[、,，])", roster):
+        start = 0
+        for found in re.finditer("和|及", piece):
+            before = piece[start : found.start()]
+            if any(before[: len(before) - n].endswith(_ROLE_WORDS) for n in (2, 3)):
+                pieces.append(piece[start : found.end()])
+                start = found.end()
+        pieces.append(piece[start:])
+    return pieces
 
 
 def _may_host(compact_label: str, earlier: tuple[Turn, ...]) -> bool:
