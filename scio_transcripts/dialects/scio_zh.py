@@ -259,9 +259,9 @@ class ChineseScio(Dialect):
 
 
 def _ministry_spokesperson(parts: list[Part]) -> Person | None:
-    """The spokesperson a Ministry title names ("…外交部发言人陆康主持例行记者会"), who chairs."""
+    """The spokesperson a Ministry title or summary names ("…外交部发言人陆康主持例行记者会"), who chairs."""
     for part in parts:
-        if isinstance(part, TitlePart) and (found := _MINISTRY_TITLE.search(str(part.token))):
+        if isinstance(part, TitlePart | SummaryPart) and (found := _MINISTRY_TITLE.search(str(part.token))):
             span = token_span(part.token)
             start = span.start + found.start("name")
             column = span.column + found.start("name")
@@ -393,6 +393,8 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
     for offset, item in items:
         rank, unranked = split_rank(item)
         title, name = split_title_and_name(unranked)
+        if _is_office(unranked, name):
+            continue  # "卫生部负责人", "有关部门领导": an office invited, nobody named
         stripped = item.rstrip("、,，和及").rstrip()
         item_span = Span(
             start=span.start + offset,
@@ -402,6 +404,22 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
         )
         people.append(Person(name=name, honorific=rank, title=title, span=item_span))
     return tuple(people)
+
+
+# What an invited office, not a person, ends in.
+_OFFICE_ENDS = ("部", "局", "厅", "廳", "署", "团", "團", "委", "办", "辦", "院", "司", "处", "處", "委员会", "委員會")
+_NOBODY = frozenset({"负责人", "負責人", "领导", "領導", "有关领导", "有關領導", "负责同志", "負責同志"})
+
+
+def _is_office(item: str, name: str) -> bool:
+    """Whether a roster item names an office rather than a person."""
+    stripped = item.strip().rstrip("、,，和及").strip()
+    return (
+        name in _NOBODY
+        or stripped.endswith(_ROLE_WORDS)
+        or name.endswith(_OFFICE_ENDS)
+        or any(stripped.endswith(word) for word in _NOBODY)
+    )
 
 
 def _pieces(roster: str) -> list[str]:

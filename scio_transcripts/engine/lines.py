@@ -216,7 +216,7 @@ _SUMMARY = re.compile(
     r"\b(?:held|hosted|convened|holds|hosts|said|says|announced|introduced|told)\b[^.?!]{0,160}"
     r"\b(?:press conference|news conference|press briefing|briefing|presser)s?\b"
     r"|\b(?:at|during)\s+an?\s+(?:press conference|news conference|press briefing|briefing)\b"
-    r"|(?:举行|召开)[^。]{0,40}(?:发布会|吹风会)",
+    r"|(?:举行|召开)[^。]{0,40}(?:发布会|吹风会)|主持[^。]{0,10}(?:记者会|發布會|发布会)",
     re.IGNORECASE,
 )
 # A date glued to the end of a summary sentence after a run of spaces or NBSP: the publication stamp.
