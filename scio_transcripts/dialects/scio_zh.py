@@ -59,6 +59,8 @@ _MINISTRY_TITLE = re.compile(
 _NOT_NAME_START = frozenset(
     "第我你您他她它这這那其一二三四五六七八九十首另同此各每本该該有在对對从從因为為如总總主要以"
 )
+# A bracket opened and not closed: a caption's "(来源:湖北日报)" cut at its colon.
+_OPEN_BRACKET = re.compile(r"[(（][^)）]*$")
 _SENTENCE_MARKS = re.compile(r"[。，？！；,?!;…]")
 
 
@@ -74,19 +76,26 @@ def is_chinese_label(matched: str) -> bool:
         return False
     if not _HAN.search(text):
         return is_speaker_label(text)  # the English half of a bilingual repost
-    if len(text) > 40 or _SENTENCE_MARKS.search(text) or _CHROME_MARKS.search(text):
+    if len(text) > 40 or _SENTENCE_MARKS.search(text) or _CHROME_MARKS.search(text) or _OPEN_BRACKET.search(text):
         return False
+    if "《" in text and not _JOURNALIST.search(text):
+        return False  # "《政府工作报告》起草组负责人:今年…": a headline quoting a document; outlets end in 记者
     compact = text.replace(" ", "").replace("\u3000", "")
     if not matched.rstrip().endswith((":", "：", "]")):
         # Alone on its line with no colon, a label must say what it is: a title, a host, a journalist.
-        return bool(any(word in compact for word in _ROLE_WORDS) or _JOURNALIST.search(compact) or _host_name(compact))
+        return bool(
+            any(word in compact for word in _ROLE_WORDS)
+            or _JOURNALIST.search(compact)
+            or _host_name(compact)
+            or _HOST_WORDS.search(compact)
+        )
     if _JOURNALIST.search(compact) or compact in _HOST_LABELS or matched.lstrip("▲ ").startswith("["):
         return True
     if compact in _QUESTION_LABELS or compact in _ANSWER_LABELS:
         return True
     if _host_name(compact) is not None:
         return True
-    if any(word in compact for word in _ROLE_WORDS):
+    if any(word in compact for word in _ROLE_WORDS) or _HOST_WORDS.search(compact):
         return True
     # A bare name: two to four characters that do not start like a sentence ("第一：", "我认为：").
     return (2 <= len(compact) <= 4 and compact[0] not in _NOT_NAME_START) or "·" in compact
