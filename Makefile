@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit docs bench fuzz tables snapshots mutants clean
+.PHONY: demo test lint typecheck unit docs bench real-pages fuzz tables snapshots mutants clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "scio-transcripts needs Python 3.11 or newer")'
@@ -47,6 +47,11 @@ test: lint typecheck unit docs
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m compileall -q scio_transcripts
 	$(BIN)/python bench/run.py
+
+# Score the parser on the real pages saved in bench/real-pages/texts/ (ignored by git) against the
+# hand-written bench/real-pages/facts.jsonl; fetches nothing, and skips pages whose text is missing.
+real-pages: $(VENV)/.installed
+	$(BIN)/python bench/real-pages/score.py
 
 # Coverage-guided fuzzing of the no-loss property, time-boxed; outside CI.
 FUZZ_SECONDS ?= 120
