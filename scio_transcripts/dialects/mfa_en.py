@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
+import attrs
 from lark import Token
 
 from ..engine.parts import NotePart, Part, SectionPart, SummaryPart, TitlePart, token_span
-from ..models import Person, Role, Span
+from ..engine.symbols import VETOES
+from ..models import Briefing, Person, Role, Span
 from ..resolve import front
 from ..resolve.dates import find_date
 from ..resolve.record import Record
@@ -32,6 +35,7 @@ _SNIFF = re.compile(
 _SCIO_MARKS = re.compile(
     r"\bSCIO\b|State Council Information Office|^\s*Speakers?\s*[:：]", re.IGNORECASE | re.MULTILINE
 )
+_ANNOUNCES = re.compile(r"\b(?:started|opened|began)\b[^\n]*\b(?:announcements?|statements?)\b", re.IGNORECASE)
 # Labels by position rather than by name.
 _QUESTION_LABELS = frozenset({"q", "question", "follow-up", "follow up", "followup"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
@@ -50,6 +54,12 @@ class ForeignMinistry(Dialect):
     name: ClassVar[str] = "mfa-en"
     grammar: ClassVar[str] = "mfa_en.lark"
     transformer: ClassVar[type[BriefingTransformer]] = MinistryTransformer
+    # "Foreign Ministry Spokesperson Hong Lei started the press conference with the following
+    # announcement:" names the spokesperson too, but is the summary's sentence, not a title.
+    checks: ClassVar[Mapping[str, Callable[[str], bool]] | None] = {
+        **VETOES,
+        "TITLE": lambda line: not line.rstrip().endswith((":", "：", ".")),
+    }
 
     def sniff(self, text: str) -> float:
         top = text[:1500]
@@ -75,6 +85,21 @@ class ForeignMinistry(Dialect):
         """The date in the title (or the summary), else the English rule."""
         found = next((date for source, _span in _sources(parts) if (date := find_date(source))), None)
         return found or super().choose_date(parts, dateline_date)
+
+    def finish(self, briefing: Briefing, text: str) -> Briefing:
+        """Speech before the first label that a summary announces as the spokesperson's ("… started the
+        press conference with the following announcement:") is the chair's."""
+        turns = briefing.turns
+        if not turns or turns[0].label is not None or briefing.chairperson is None:
+            return briefing
+        announced = any(
+            note.kind == "summary" and _ANNOUNCES.search(note.text) and note.span.start < turns[0].span.start
+            for note in briefing.notes
+        )
+        if not announced:
+            return briefing
+        opening = attrs.evolve(turns[0], role=Role.CHAIRPERSON, speaker=briefing.chairperson)
+        return attrs.evolve(briefing, turns=(opening, *turns[1:]))
 
     def role_of(self, label: str | None, people_by_key: dict[str, Person], chairperson: Person | None) -> RoleOf:
         """``A`` is the spokesperson and ``Q`` a journalist, by position; names and outlets as in English."""

@@ -140,8 +140,8 @@ _RANK_AFTER = re.compile(
 
 def split_rank(item: str) -> tuple[str | None, str]:
     """``…局长耿雁生大校`` → (``大校``, ``…局长耿雁生``)."""
-    match = _RANK_AFTER.search(item.strip().rstrip("、,，和及").strip())
-    return (match.group(), item.strip().rstrip("、,，和及").strip()[: match.start()]) if match else (None, item)
+    match = _RANK_AFTER.search(item.strip().rstrip("、,，").strip())
+    return (match.group(), item.strip().rstrip("、,，").strip()[: match.start()]) if match else (None, item)
 
 
 def _label_text(label: str) -> str:
@@ -154,7 +154,7 @@ def split_title_and_name(item: str) -> tuple[str | None, str]:
 
     "等" after the last name ("…张宏卫等") closes the list, and a military rank after a name
     ("…局长耿雁生大校") is no part of it: ``split_rank`` takes it off first."""
-    item = item.strip().rstrip("、,，和及").strip()
+    item = item.strip().rstrip("、,，").strip()
     item = item[:-1] if item.endswith("等") and len(item) > 3 else item
     if " " in item or "\u3000" in item:
         title, _space, name = item.replace("\u3000", " ").rpartition(" ")
@@ -261,7 +261,8 @@ class ChineseScio(Dialect):
     def finish(self, briefing: Briefing, text: str) -> Briefing:
         """What needs the turns in order: a host found as the first stranger to speak, a summary
         under "发布会摘要：", and the pairs of a bilingual repost."""
-        turns, chair = _host_by_order(briefing.turns, briefing.chairperson)
+        opening = bool(briefing.speakers) or any(note.kind == "intro" for note in briefing.notes)
+        turns, chair = _host_by_order(briefing.turns, briefing.chairperson, opening=opening)
         turns, notes = _summary_after_marker(turns, briefing.notes)
         turns, notes = _pair_translations(turns, notes, text)
         return attrs.evolve(briefing, chairperson=chair, turns=turns, notes=notes)
@@ -290,16 +291,20 @@ def _note_tokens(parts: list[Part]) -> list[Token]:
     return sorted(tokens, key=lambda token: token.start_pos or 0)
 
 
-def _host_by_order(turns: tuple[Turn, ...], chair: Person | None) -> tuple[tuple[Turn, ...], Person | None]:
-    """With no host named, the first stranger to speak hosts, if their title names the press bureau or
-    no official spoke before them; their turns, from there on, are the chair's."""
+def _host_by_order(
+    turns: tuple[Turn, ...], chair: Person | None, *, opening: bool
+) -> tuple[tuple[Turn, ...], Person | None]:
+    """With no host named, the first stranger to speak hosts, if their label says so (主持人, the press
+    bureau), or, on a page that opens the briefing (an intro, a roster), if no official spoke before
+    them; their turns, from there on, are the chair's. A continuation page has neither: its strangers
+    answer questions, nobody hosts by order."""
     if chair is not None:
         return turns, chair
     for index, turn in enumerate(turns):
         if turn.label is None or turn.label_span is None or turn.role is not Role.UNKNOWN:
             continue
         compact = _compact(turn.label)
-        if not _HAN.search(compact) or compact in _HOST_LABELS or not _may_host(compact, turns[:index]):
+        if not _HAN.search(compact) or compact in _HOST_LABELS or not _may_host(compact, turns[:index], opening):
             continue
         host_title, host_name = split_title_and_name(turn.label)
         host = Person(name=host_name, honorific=None, title=host_title, span=turn.label_span)
@@ -386,14 +391,14 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
     pending: tuple[int, str] | None = None
     position = start
     for piece in _pieces(match["roster"]):
-        if not piece.strip():
+        if not piece.strip() or piece in _JOINERS:
             position += len(piece)
             continue
         # A title may itself hold 、 ("副局长、新闻发言人寿小丽"): a piece that ends in a role word has
         # no name yet, and joins the next piece.
         pending = (pending[0], pending[1] + piece) if pending is not None else (position, piece)
         position += len(piece)
-        if not pending[1].rstrip("、,，和及").endswith(_ROLE_WORDS):
+        if not pending[1].rstrip("、,，").endswith(_ROLE_WORDS):
             items.append(pending)
             pending = None
     if pending is not None:
@@ -404,13 +409,15 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
         title, name = split_title_and_name(unranked)
         if _is_office(unranked, name):
             continue  # "卫生部负责人", "有关部门领导": an office invited, nobody named
-        stripped = item.rstrip("、,，和及").rstrip()
+        stripped = item.rstrip("、,，").rstrip()
         item_span = Span(
             start=span.start + offset,
             end=span.start + offset + len(stripped),
             line=span.line,
             column=span.column + offset,
         )
+        if title is None and people:  # "副主任宁吉喆、胡祖才": the second shares the first's title
+            title = people[-1].title
         people.append(Person(name=name, honorific=rank, title=title, span=item_span))
     return tuple(people)
 
@@ -422,7 +429,7 @@ _NOBODY = frozenset({"负责人", "負責人", "领导", "領導", "有关领导
 
 def _is_office(item: str, name: str) -> bool:
     """Whether a roster item names an office rather than a person."""
-    stripped = item.strip().rstrip("、,，和及").strip()
+    stripped = item.strip().rstrip("、,，").strip()
     return (
         name in _NOBODY
         or stripped.endswith(_ROLE_WORDS)
@@ -439,18 +446,25 @@ def _pieces(roster: str) -> list[str]:
     for piece in re.split(r"(?<=[、,，])", roster):
         start = 0
         for found in re.finditer("和|及", piece):
-            before = piece[start : found.start()]
-            if any(before[: len(before) - n].endswith(_ROLE_WORDS) for n in (2, 3)):
-                pieces.append(piece[start : found.end()])
+            before, after = piece[start : found.start()], piece[found.end() :].rstrip("、,，")
+            # A title must follow: "…钱永和、" ends a name in 和, it joins nothing.
+            if len(after) >= 4 and any(before[: len(before) - n].endswith(_ROLE_WORDS) for n in (2, 3)):
+                pieces += [piece[start : found.start()], found.group()]
                 start = found.end()
         pieces.append(piece[start:])
     return pieces
 
 
-def _may_host(compact_label: str, earlier: tuple[Turn, ...]) -> bool:
-    """A stranger hosts when their label says so (主持人, the press bureau), or when no official spoke before."""
+_JOINERS = frozenset({"和", "及"})
+
+
+def _may_host(compact_label: str, earlier: tuple[Turn, ...], opening: bool) -> bool:
+    """A stranger hosts when their label says so (主持人, the press bureau), or, on a page that opens
+    the briefing, when no official spoke before."""
     if _HOST_WORDS.search(compact_label) or _host_name(compact_label) is not None:
         return True
+    if not opening:
+        return False
     return all(turn.role is not Role.SPEAKER for turn in earlier)
 
 
