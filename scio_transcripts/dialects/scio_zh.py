@@ -403,7 +403,7 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
             pending = None
     if pending is not None:
         items.append(pending)
-    people = []
+    people: list[Person] = []
     for offset, item in items:
         rank, unranked = split_rank(item)
         title, name = split_title_and_name(unranked)
