@@ -108,6 +108,14 @@ _CHROME_MARKS = re.compile(
 )
 
 
+_COLON = re.compile("[:：]")
+# The shapes of a label alone on its line without a colon (the grammar's SPEAKER_LABEL has them too):
+# "…副局长 冯志远", "经济日报记者".
+_OWN_LINE_LABEL = re.compile(
+    r"[^\s:：，。,？！\[\]]{2,40}[ \u3000]+[\u3400-\u9fff·]{2,4}|[^\s:：，。,？！\[\]]{2,30}(?:记者|記者)"
+)
+
+
 def is_chinese_headline(line: str) -> bool:
     """A Chinese headline: Han characters, no sentence or clause ending it, no label's colon, no chrome,
     and not a menu of short items ("本网首页 今日中国 中国概况 …", "北京 晴 4 ~ -7 ℃")."""
@@ -119,7 +127,8 @@ def is_chinese_headline(line: str) -> bool:
         and "。" not in text
         and not _CHROME_MARKS.search(text)
         and not (len(pieces) >= 3 and all(len(piece) <= 6 for piece in pieces))
-        and not is_chinese_label(text.split("：")[0].split(":")[0] + "：")
+        and not (_COLON.search(text) and is_chinese_label(_COLON.split(text)[0] + "："))
+        and not (_OWN_LINE_LABEL.fullmatch(text) and is_chinese_label(text))
     )
 
 

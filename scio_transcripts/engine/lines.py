@@ -318,6 +318,12 @@ _BEFORE_NUMBERS = frozenset(
 )
 
 
+def is_not_sentence(line: str) -> bool:
+    """The veto of ``TITLE``: a title does not end in a full stop ("State Council Information Office
+    press department hosts the press conference." is a summary's last line)."""
+    return not line.endswith((".", "。"))
+
+
 def is_headline(line: str) -> bool:
     """The veto of ``HEADLINE``: a headline's length, not a sentence, and no sentence ends inside it."""
     return (

@@ -42,7 +42,7 @@ SYMBOLS: dict[str, Symbol] = {
     "GALLERY_CAPTION": Symbol("a gallery caption", note="gallery-caption", everywhere=True),
     "TRANSCRIPT_MARKER": Symbol("a line announcing the transcript", note="transcript-marker", everywhere=True),
     "CATEGORY": Symbol("a category"),
-    "TITLE": Symbol("a title"),
+    "TITLE": Symbol("a title", veto=lines.is_not_sentence),
     "HEADLINE": Symbol("a title", veto=lines.is_headline),
     "DATELINE": Symbol("a dateline"),
     "DATE_LINE": Symbol("a date"),
