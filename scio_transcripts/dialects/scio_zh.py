@@ -47,6 +47,9 @@ _ROLE_WORDS = (
 )  # fmt: skip
 _JOURNALIST = re.compile(r"(?:记者|記者)$")
 _HOST_WORDS = re.compile(r"(?:新闻办|新聞辦|国新办|國新辦|新闻局|新聞局)")
+# On the roster, the host is the SCIO's press officer: its press bureau, or its spokesperson. The SCIO's
+# director or deputy on the roster ("国务院新闻办公室主任王晨") presents, as any speaker does.
+_PRESS_OFFICER = re.compile(r"新闻局|新聞局|(?:新闻办|新聞辦|国新办|國新辦)[^、，,]*(?:发言人|發言人)")
 _HOST_LABELS = frozenset({"主持人", "主持"})
 # Ministry pages label by position: 问 is a journalist's question, 答 the spokesperson's answer.
 _QUESTION_LABELS = frozenset({"问", "問", "记者", "記者"})
@@ -226,7 +229,7 @@ class ChineseScio(Dialect):
         entries, _speakers, chair = super().header_people(sections, parts, record)
         intro = _intro(parts)
         roster = _roster(str(intro), token_span(intro)) if intro is not None else ()
-        chair = next((p for p in roster if p.title and _HOST_WORDS.search(p.title)), chair)
+        chair = next((p for p in roster if p.title and _PRESS_OFFICER.search(p.title)), chair)
         if chair is None:
             chair = _ministry_spokesperson(parts)
         return entries, tuple(person for person in roster if person is not chair), chair
