@@ -129,7 +129,8 @@ def is_chinese_headline(line: str) -> bool:
         and not text.endswith(("。", "？", "！", "，", "、", "：", ":", "；", ".", "?", "!"))
         and "。" not in text
         and not _CHROME_MARKS.search(text)
-        and not (len(pieces) >= 3 and all(len(piece) <= 6 for piece in pieces))
+        and not (len(pieces) >= 3 and sum(len(piece) <= 6 for piece in pieces) * 2 > len(pieces))
+        and not text.endswith(("网站", "網站"))
         and not (_COLON.search(text) and is_chinese_label(_COLON.split(text)[0] + "："))
         and not (_OWN_LINE_LABEL.fullmatch(text) and is_chinese_label(text))
     )
