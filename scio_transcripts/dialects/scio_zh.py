@@ -274,7 +274,7 @@ class ChineseScio(Dialect):
     def finish(self, briefing: Briefing, text: str) -> Briefing:
         """What needs the turns in order: a host found as the first stranger to speak, a summary
         under "发布会摘要：", and the pairs of a bilingual repost."""
-        opening = bool(briefing.speakers) or any(note.kind == "intro" for note in briefing.notes)
+        opening = bool(briefing.speakers or briefing.title) or any(note.kind == "intro" for note in briefing.notes)
         turns, chair = _host_by_order(briefing.turns, briefing.chairperson, opening=opening)
         turns, notes = _summary_after_marker(turns, briefing.notes)
         turns, notes = _pair_translations(turns, notes, text)
@@ -308,9 +308,9 @@ def _host_by_order(
     turns: tuple[Turn, ...], chair: Person | None, *, opening: bool
 ) -> tuple[tuple[Turn, ...], Person | None]:
     """With no host named, the first stranger to speak hosts, if their label says so (主持人, the press
-    bureau), or, on a page that opens the briefing (an intro, a roster), if no official spoke before
-    them; their turns, from there on, are the chair's. A continuation page has neither: its strangers
-    answer questions, nobody hosts by order."""
+    bureau), or, on a page that opens the briefing (a title, an intro, a roster), if no official spoke
+    before them and they do not answer a journalist; their turns, from there on, are the chair's. A
+    continuation page has none of these: its strangers answer questions, nobody hosts by order."""
     if chair is not None:
         return turns, chair
     for index, turn in enumerate(turns):
@@ -476,7 +476,7 @@ def _may_host(compact_label: str, earlier: tuple[Turn, ...], opening: bool) -> b
     the briefing, when no official spoke before."""
     if _HOST_WORDS.search(compact_label) or _host_name(compact_label) is not None:
         return True
-    if not opening:
+    if not opening or (earlier and earlier[-1].role is Role.JOURNALIST):
         return False
     return all(turn.role is not Role.SPEAKER for turn in earlier)
 
