@@ -212,7 +212,12 @@ class ChineseScio(Dialect):
         "SPEAKER_LABEL": is_chinese_label,
         "HEADLINE": is_chinese_headline,
         # A sentence of speech that mentions a briefing ends in a full stop; a link title does not.
-        "LINKED_TITLE": lambda line: not line.endswith(("。", "？", "！", ".", "?", "!")),
+        # and is a headline's length, with no bracket label before it ("[主持人华清]…").
+        "LINKED_TITLE": lambda line: (
+            len(line) <= 80
+            and not line.startswith(("[", "【"))
+            and not line.endswith(("。", "？", "！", ".", "?", "!"))
+        ),
     }
 
     def sniff(self, text: str) -> float:
