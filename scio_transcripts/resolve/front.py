@@ -30,19 +30,46 @@ def title(titles: list[TitlePart], continuations: list[str], record: Record) -> 
     """The first title line without its bullet and site tail; a repeated title is a note.
 
     A title wrapped over two lines (``title-continuation`` notes, from a dialect's grammar) is joined
-    with one space; the second line stays a note, which keeps its span.
+    with one space (none between Chinese characters); the second line stays a note, which keeps its
+    span. So does the first half of a Chinese title wrapped below its subject (``_wrapped_head``).
     """
     if not titles:
         return None, None
     # A title the SCIO way wins over a headline in other words above or below it.
     first = next((part for part in titles if local_name(str(part.token.type)) == "TITLE"), titles[0])
-    repeats = [part for part in titles if part is not first]
-    for repeat in repeats:
-        record.note("title", repeat.token)
+    head = _wrapped_head(first, titles)
+    for repeat in titles:
+        if repeat is not first:
+            record.note("title-continuation" if repeat is head else "title", repeat.token)
     text = _TITLE_TAIL.sub("", _BULLET.sub("", str(first.token))).strip() or str(first.token)
+    if head is not None:
+        text = _join(_BULLET.sub("", str(head.token)).strip(), text)
     if continuations:
-        text = f"{text} {continuations[0]}"
+        text = _join(text, continuations[0])
     return text, token_span(first.token)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Who holds the briefing, or when: what the first half of a wrapped Chinese title names.
+_TITLE_SUBJECT = re.compile(r"新闻办|新聞辦|国新办|國新辦|外交部|\d{4}\s*年")
+
+
+def _wrapped_head(first: TitlePart, titles: list[TitlePart]) -> TitlePart | None:
+    """The first half of a Chinese title that a copy wrapped ("新聞辦就2019年1-2月份" / "國民經濟運行情況
+    舉行發佈會"): the headline one or two lines above, naming who or when, which the title does not."""
+    line = first.token.line or 0
+    for part in titles:
+        gap = line - (part.token.line or 0)
+        text = str(part.token)
+        wraps = part is not first and gap in (1, 2) and _HAN.search(text) and _TITLE_SUBJECT.search(text)
+        if wraps and not _TITLE_SUBJECT.search(str(first.token)):
+            return part
+    return None
+
+
+def _join(left: str, right: str) -> str:
+    """Two halves of a wrapped title: with a space, but none between Chinese characters."""
+    return f"{left}{right}" if _HAN.search(left[-1:]) and _HAN.search(right[:1]) else f"{left} {right}"
 
 
 # A title cannot end in these words: the copy wrapped it onto the next line ("…Conference on").
