@@ -12,6 +12,7 @@ both, spans still index the original text.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -287,10 +288,14 @@ class ChineseScio(Dialect):
 
 
 def _ministry_spokesperson(parts: list[Part]) -> Person | None:
-    """The spokesperson a Ministry title or summary names ("…外交部发言人陆康主持例行记者会"), who chairs."""
-    for part in parts:
-        if isinstance(part, TitlePart | SummaryPart) and (found := _MINISTRY_TITLE.search(str(part.token))):
-            span = token_span(part.token)
+    """The spokesperson a Ministry title or summary names ("…外交部发言人陆康主持例行记者会"), who chairs;
+    a title wrapped after the name ("…外交部发言人汪文斌" / "主持例行记者会") is read whole."""
+    sources = [part.token for part in parts if isinstance(part, TitlePart | SummaryPart)]
+    for token, after in itertools.zip_longest(sources, sources[1:]):
+        text = str(token) + (str(after) if after is not None else "")
+        found = _MINISTRY_TITLE.search(text)
+        if found and found.start("name") < len(str(token)):
+            span = token_span(token)
             start = span.start + found.start("name")
             column = span.column + found.start("name")
             name_span = Span(start=start, end=start + len(found["name"]), line=span.line, column=column)
