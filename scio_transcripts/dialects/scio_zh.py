@@ -389,7 +389,7 @@ def _pair_translations(
 
 def _date(text: str) -> datetime.date | None:
     for pattern in (_DATE, _ISO_DATE):
-        for match in pattern.finditer(_fold(text)):
+        for match in pattern.finditer(_fold(_unglossed(text)[0])):
             try:
                 return datetime.date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
@@ -398,14 +398,31 @@ def _date(text: str) -> datetime.date | None:
 
 
 def _time(text: str) -> str | None:
-    folded = _fold(text)
+    folded = _fold(_unglossed(text)[0])
     date = _DATE.search(folded)
     match = _TIME.search(folded, date.end() if date else 0)
     return match.group().strip() if match else None
 
 
-def _roster(intro: str, span: Span) -> tuple[Person, ...]:
-    """The people of the intro's 请… clause, each with a span inside the intro sentence."""
+# The pinyin a gateway copy puts after some characters: "發(fā)布會", "國務(wù)院".
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü\u00e0-\u01dc]{1,7}\)")
+
+
+def _unglossed(text: str) -> tuple[str, list[int]]:
+    """The text without pinyin glosses, and for each of its characters the offset it had in ``text``."""
+    kept: list[int] = []
+    position = 0
+    for found in _GLOSS.finditer(text):
+        kept.extend(range(position, found.start()))
+        position = found.end()
+    kept.extend(range(position, len(text)))
+    return "".join(text[i] for i in kept), kept
+
+
+def _roster(glossed: str, span: Span) -> tuple[Person, ...]:
+    """The people of the intro's 请… clause, each with a span inside the intro sentence (read without
+    the pinyin glosses of a gateway copy, which the spans still count)."""
+    intro, offsets = _unglossed(glossed)
     match = _ROSTER.search(intro)
     if match is None:
         return ()
@@ -433,12 +450,8 @@ def _roster(intro: str, span: Span) -> tuple[Person, ...]:
         if _is_office(unranked, name):
             continue  # "卫生部负责人", "有关部门领导": an office invited, nobody named
         stripped = item.rstrip("、,，").rstrip()
-        item_span = Span(
-            start=span.start + offset,
-            end=span.start + offset + len(stripped),
-            line=span.line,
-            column=span.column + offset,
-        )
+        first, last = offsets[offset], offsets[offset + len(stripped) - 1] + 1
+        item_span = Span(start=span.start + first, end=span.start + last, line=span.line, column=span.column + first)
         if title is None and people:  # "副主任宁吉喆、胡祖才": the second shares the first's title
             title = people[-1].title
         people.append(Person(name=name, honorific=rank, title=title, span=item_span))
