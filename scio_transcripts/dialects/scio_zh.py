@@ -33,9 +33,12 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME = re.compile(r"(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[时時](?:\s*\d{1,2}\s*分)?")
-# The roster runs from 请 to the verb that says what the guests do.
+# The roster runs from 请 ("invite") to the verb that says what the guests do.
 # "就" is no boundary: it also stands inside offices ("人口和就业统计司").
-_ROSTER = re.compile(r"[请請](?P<roster>.+?)(?:介绍|介紹|发布|發布|解读|解讀|出席|通报|通報|回答|答记者问|答記者問)")
+_ROSTER_VERBS = r"(?:介绍|介紹|发布|發布|解读|解讀|出席|通报|通報|回答|答记者问|答記者問)"
+_ROSTER = re.compile(r"[请請](?P<roster>.+?)" + _ROSTER_VERBS)
+# Without 请, the roster is the clause after the event: "…举行新闻发布会，国家统计局局长马建堂介绍…".
+_ROSTER_AFTER_EVENT = re.compile(r"(?:发布会|發布會|發佈會)[^,，。]{0,4}[,，](?P<roster>[^。，,]+?)" + _ROSTER_VERBS)
 # Words that end a title: what stands after the last of them is the name.
 _ROLE_WORDS = (
     "新闻发言人", "新聞發言人", "发言人", "發言人", "副主任", "主任", "副局长", "局长", "局長", "副司长", "司长",
@@ -212,6 +215,8 @@ class ChineseScio(Dialect):
         **VETOES,
         "SPEAKER_LABEL": is_chinese_label,
         "HEADLINE": is_chinese_headline,
+        # An intro that a copy glued a photographer's credit to ("…并答记者问。(中国网 张三摄)") is the intro.
+        "PHOTO_CAPTION": lambda line: not (_ROSTER.search(line) and _HOST_WORDS.search(line)),
         # A sentence of speech that mentions a briefing ends in a full stop; a link title does not.
         # and is a headline's length, with no bracket label before it ("[主持人华清]…").
         "LINKED_TITLE": lambda line: (
@@ -423,7 +428,7 @@ def _roster(glossed: str, span: Span) -> tuple[Person, ...]:
     """The people of the intro's 请… clause, each with a span inside the intro sentence (read without
     the pinyin glosses of a gateway copy, which the spans still count)."""
     intro, offsets = _unglossed(glossed)
-    match = _ROSTER.search(intro)
+    match = _ROSTER.search(intro) or _ROSTER_AFTER_EVENT.search(intro)
     if match is None:
         return ()
     start = match.start("roster")
