@@ -131,7 +131,8 @@ def is_chinese_headline(line: str) -> bool:
     return (
         bool(_HAN.search(text))
         and not text.endswith(("。", "？", "！", "，", "、", "：", ":", "；", ".", "?", "!"))
-        and "。" not in text
+        and not any(mark in text for mark in "。！？")
+        and not text.startswith(("[", "【", "▲"))  # a bracket label glued to its speech
         and not _CHROME_MARKS.search(text)
         and not (len(pieces) >= 3 and sum(len(piece) <= 6 for piece in pieces) * 2 > len(pieces))
         and not text.endswith(("网站", "網站"))
