@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 
 import attrs
 
@@ -97,7 +98,7 @@ class Exchange:
     question: Turn
     """The journalist's turn."""
     answers: tuple[Turn, ...]
-    """The turns after the question up to the next question or chairperson's turn."""
+    """The turns that answer it, up to the next question (see ``Briefing.exchanges``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -223,10 +224,13 @@ class Briefing:
         return len(self.page_breaks) + 1
 
     def exchanges(self) -> tuple[Exchange, ...]:
-        """Pair each journalist's question with the turns that answer it.
+        """Pair each journalist's question with the turns that answer it, up to the next question.
 
-        The answers are the turns that follow the question until the next journalist or
-        chairperson speaks; a question nobody answers on this page has no answers.
+        An answer comes from a header speaker, from anyone the page does not name, or from the
+        chairperson who also answers (the Foreign Ministry's spokesperson, a Chinese host). A
+        chairperson's turn ends the exchange when it only moves on ("Next question, please", "请继续提问")
+        or takes the floor back after someone else has answered; a short one that hands the question
+        to an official ("Mr. Li, would you like to answer?") is neither answer nor end.
         """
         exchanges: list[Exchange] = []
         for index, turn in enumerate(self.turns):
@@ -234,8 +238,47 @@ class Briefing:
                 continue
             answers: list[Turn] = []
             for later in self.turns[index + 1 :]:
-                if later.role in (Role.JOURNALIST, Role.CHAIRPERSON):
+                if later.role is Role.JOURNALIST:
                     break
+                if later.role is Role.CHAIRPERSON:
+                    if _moves_on(later) or any(answer.role is not Role.CHAIRPERSON for answer in answers):
+                        break
+                    if _hands_over(later):
+                        continue
                 answers.append(later)
             exchanges.append(Exchange(question=turn, answers=tuple(answers)))
         return tuple(exchanges)
+
+
+# A chairperson's words that only give the floor to the next questioner.
+_MOVES_ON = re.compile(
+    r"\b(?:next question|last question|any (?:other|more) questions?|more questions|please go ahead|go ahead"
+    r"|the (?:gentleman|lady|journalist|reporter)\b|that'?s all for today|this concludes)\b"
+    r"|下一个问题|下一個問題|请继续提问|請繼續提問|继续提问|繼續提問|请提问|請提問|最后一个问题|最後一個問題|还有.{0,4}问题|還有.{0,4}問題",
+    re.IGNORECASE,
+)
+# A chairperson's words that hand a question to an official.
+_HANDS_OVER = re.compile(
+    r"\b(?:answer|respond|take (?:this|the) question|give the floor)\b|回答|回應|回应|介绍一下|介紹一下",
+    re.IGNORECASE,
+)
+_SHORT_TURN = 40  # words, or characters of Chinese text, in a turn that only manages the floor
+
+
+def _turn_text(turn: Turn) -> str:
+    return " ".join(paragraph.text for paragraph in turn.paragraphs)
+
+
+def _size(text: str) -> int:
+    words = text.split()
+    return len(text.replace(" ", "")) // 2 if any("\u3400" <= char <= "\u9fff" for char in text) else len(words)
+
+
+def _moves_on(turn: Turn) -> bool:
+    text = _turn_text(turn)
+    return _size(text) <= _SHORT_TURN and bool(_MOVES_ON.search(text))
+
+
+def _hands_over(turn: Turn) -> bool:
+    text = _turn_text(turn)
+    return _size(text) <= _SHORT_TURN and bool(_HANDS_OVER.search(text))
