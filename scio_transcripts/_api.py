@@ -51,6 +51,7 @@ def parse(
     run = Run(engine.tables, engine.lexer)
     parts = typed_parts(run.parse(text))
     briefing = judge(chosen.finish(build_briefing(parts, run.unplaced, chosen), text), text)
+    briefing = attrs.evolve(briefing, dialect=chosen.name)
     if silenced:
         kept = tuple(diagnostic for diagnostic in briefing.diagnostics if diagnostic.code not in silenced)
         briefing = attrs.evolve(briefing, diagnostics=kept)

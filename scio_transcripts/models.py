@@ -25,6 +25,9 @@ class Span:
     """1-based line of ``start``; ``\\r\\n``, ``\\r`` and ``\\n`` each end a line."""
     column: int
     """1-based column of ``start`` within its line, counted in characters."""
+    source: int = 0
+    """Which text the offsets index: 0 for a page parsed alone; in a briefing joined from several
+    pages (``join_pages``), the page's place in the sequence."""
 
 
 class Role(enum.Enum):
@@ -213,6 +216,8 @@ class Briefing:
     """What lenient mode worked around, and the signs of a probably wrong parse, in source order."""
     fields: tuple[Field, ...] = ()
     """Header facts a dialect of your own names (see ``Field``); the shipped dialects give none."""
+    dialect: str = "scio-en"
+    """The name of the dialect that read the page (``"auto"`` resolved to the one it chose)."""
 
     def field(self, name: str) -> str | None:
         """The value of the first field called ``name``, or None when the page has none."""

@@ -52,7 +52,7 @@ def read_fixture(path: Path) -> str:
 
 # Fixtures of the other shipped dialects, one folder per dialect and feature (FORMATS-DIALECTS.md).
 DIALECT_FEATURES = {
-    "scio-zh": ("intro", "labels", "host", "chrome", "bilingual", "traditional", "ministry"),
+    "scio-zh": ("intro", "labels", "host", "chrome", "bilingual", "traditional", "ministry", "title"),
     "mfa-en": ("title", "modern", "older", "mirrors"),
 }
 
