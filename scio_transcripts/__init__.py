@@ -24,6 +24,7 @@ from .outputs.render import render
 
 if TYPE_CHECKING:
     from ._batch import parse_many
+    from ._join import join_pages
     from .outputs.convokit import write_convokit
     from .outputs.json import from_dict, from_json, to_dict, to_json
     from .outputs.tables import (
@@ -45,6 +46,7 @@ __version__ = "0.1.0"
 # Outputs load on first use, so `import scio_transcripts` stays fast and needs no cattrs or pandas.
 _LAZY = {
     "parse_many": "._batch",
+    "join_pages": "._join",
     "write_convokit": ".outputs.convokit",
     "from_dict": ".outputs.json",
     "from_json": ".outputs.json",
@@ -92,6 +94,7 @@ __all__ = [
     "exchange_rows",
     "from_dict",
     "from_json",
+    "join_pages",
     "parse",
     "parse_file",
     "parse_many",

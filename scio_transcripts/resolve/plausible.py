@@ -13,11 +13,21 @@ import attrs
 from ..engine.lines import is_person_entry, reads_like_summary, split_person_entry
 from ..models import Briefing, Diagnostic, Role, Span, Turn
 
+# The codes of the signs below: a briefing joined from pages (``join_pages``) is judged again as a whole.
+PLAUSIBILITY_CODES = frozenset(
+    {"no-briefing", "summary-as-speech", "header-as-speech", "silent-header", "unknown-speakers", "no-date"}
+)
+
 
 def judge(briefing: Briefing, text: str) -> Briefing:
     """The briefing with a diagnostic for each sign that its parse is probably wrong."""
     if not text.strip():
         return briefing  # nothing to read; an empty page is reported by whoever read the file
+    return assess(briefing)
+
+
+def assess(briefing: Briefing) -> Briefing:
+    """``judge`` on a briefing whose text is known not to be empty."""
     found = [
         diagnostic
         for check in (_no_briefing, _opening_speech, _silent_header, _unknown_speakers, _no_date)
@@ -25,7 +35,9 @@ def judge(briefing: Briefing, text: str) -> Briefing:
     ]
     if not found:
         return briefing
-    merged = sorted((*briefing.diagnostics, *found), key=lambda diagnostic: diagnostic.span.start)
+    merged = sorted(
+        (*briefing.diagnostics, *found), key=lambda diagnostic: (diagnostic.span.source, diagnostic.span.start)
+    )
     return attrs.evolve(briefing, diagnostics=tuple(merged))
 
 
