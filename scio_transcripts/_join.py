@@ -7,10 +7,11 @@ from typing import Any
 
 import attrs
 
+from ._diagnostics import PLAUSIBILITY
 from .dialects import get_dialect
 from .models import Briefing, Note, Span, Turn
 from .resolve.people import name_key
-from .resolve.plausible import PLAUSIBILITY_CODES, assess
+from .resolve.plausible import assess
 
 
 def join_pages(briefings: Sequence[Briefing]) -> Briefing:
@@ -73,7 +74,7 @@ def join_pages(briefings: Sequence[Briefing]) -> Briefing:
         related=tuple(link for page in pages for link in page.related),
         unparsed=tuple(fragment for page in pages for fragment in page.unparsed),
         diagnostics=tuple(
-            diagnostic for page in pages for diagnostic in page.diagnostics if diagnostic.code not in PLAUSIBILITY_CODES
+            diagnostic for page in pages for diagnostic in page.diagnostics if diagnostic.code not in PLAUSIBILITY
         ),
         fields=tuple(field for page in pages for field in page.fields),
     )

@@ -13,11 +13,6 @@ import attrs
 from ..engine.lines import is_person_entry, reads_like_summary, split_person_entry
 from ..models import Briefing, Diagnostic, Role, Span, Turn
 
-# The codes of the signs below: a briefing joined from pages (``join_pages``) is judged again as a whole.
-PLAUSIBILITY_CODES = frozenset(
-    {"no-briefing", "summary-as-speech", "header-as-speech", "silent-header", "unknown-speakers", "no-date"}
-)
-
 
 def judge(briefing: Briefing, text: str) -> Briefing:
     """The briefing with a diagnostic for each sign that its parse is probably wrong."""
