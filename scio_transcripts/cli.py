@@ -21,6 +21,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Generic, Literal, NoReturn, TextIO, TypeVar
 
+import attrs
 import click
 from tqdm import tqdm
 
@@ -91,6 +92,11 @@ def main() -> None:
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Skip (and report) every file that strict parsing rejects.")
+@click.option(
+    "--join-pages",
+    is_flag=True,
+    help="Join the pages of a briefing split over files (STEM.txt, STEM_2.txt, …) into one briefing.",
+)
 @DIALECT_OPTION
 @IGNORE_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
@@ -101,6 +107,7 @@ def parse(
     table: Table | None,
     jobs: int,
     strict: bool,
+    join_pages: bool,
     dialect: str,
     ignore: tuple[str, ...],
     quiet: bool,
@@ -115,6 +122,10 @@ def parse(
       convokit    DIR/utterances.jsonl, speakers.json, conversations.json, corpus.json, index.json
     With --out - (the default): json writes one briefing per line (JSON Lines), csv and jsonl write
     one table, and tei needs exactly one input. Files are written whole or not at all.
+
+    With --join-pages, STEM_2.txt, STEM_3.txt, … are the later pages of STEM.txt when STEM.txt is
+    among the inputs: they become one briefing, named after STEM.txt, and a page missing between
+    them gives a missing-page diagnostic.
     """
     to_stdout = out == "-"
     if table and output_format not in ("csv", "jsonl", "parquet"):
@@ -129,8 +140,16 @@ def parse(
     directory = None if to_stdout else _output_directory(out)
 
     # Each briefing is converted in the worker that parsed it (see _InWorker); this process only writes.
+    # Joined pages are converted here, once all the pages of a briefing are parsed.
     batch = _Batch(
-        files, quiet=quiet, writing_to_stdout=to_stdout, jobs=jobs, strict=strict, dialect=dialect, ignore=ignore
+        files,
+        quiet=quiet,
+        writing_to_stdout=to_stdout,
+        jobs=jobs,
+        strict=strict,
+        dialect=dialect,
+        ignore=ignore,
+        joining=join_pages,
     )
     if output_format in ("json", "tei"):
         convert: Callable[[Path, st.Briefing], str]
@@ -150,8 +169,7 @@ def parse(
     else:
         assert directory is not None
         # The corpus numbers speakers and conversations across briefings, so it is built here.
-        parsed = st.parse_many(files, jobs=jobs, strict=strict, dialect=dialect, ignore=ignore)
-        st.write_convokit(batch.successes(parsed), directory)
+        st.write_convokit(batch.briefings(), directory)
     batch.finish(f"written to {out if directory else 'standard output'}")
 
 
@@ -236,8 +254,10 @@ class _Batch:
         strict: bool,
         dialect: str,
         ignore: tuple[str, ...] = (),
+        joining: bool = False,
     ) -> None:
         self.files = files
+        self.joining = joining
         self.ignore = ignore
         self.jobs = jobs
         self.strict = strict
@@ -256,6 +276,9 @@ class _Batch:
         raised by ``convert`` is a bug, not a skipped file, and is raised here, as it would be if
         the conversion ran in this process.
         """
+        if self.joining:
+            yield from ((path, convert(path, briefing)) for path, briefing in self._joined())
+            return
         results = st.parse_many(
             self.files,
             jobs=self.jobs,
@@ -269,6 +292,28 @@ class _Batch:
             if isinstance(result, _Failed):
                 result.reraise()
             yield path, result
+
+    def briefings(self) -> Iterator[tuple[Path, st.Briefing]]:
+        """The briefings themselves, each parsed file's (or, joining, each group's), in input order."""
+        if self.joining:
+            return self._joined()
+        results = st.parse_many(
+            self.files, jobs=self.jobs, strict=self.strict, dialect=self.dialect, ignore=self.ignore
+        )
+        return self.successes(results)
+
+    def _joined(self) -> Iterator[tuple[Path, st.Briefing]]:
+        """Each briefing, its pages joined, named after its first page's file, in input order."""
+        results = st.parse_many(
+            self.files, jobs=self.jobs, strict=self.strict, dialect=self.dialect, ignore=self.ignore
+        )
+        parsed = dict(self.successes(results))
+        for first, pages in page_groups(self.files):
+            present = [(number, path) for number, path in pages if path in parsed]
+            if not present:
+                continue
+            joined = st.join_pages([parsed[path] for _number, path in present])
+            yield first, _with_missing_pages(joined, first, present)
 
     def successes(self, results: Iterable[tuple[Path, T | Exception]]) -> Iterator[tuple[Path, T]]:
         """The results of the files that were parsed; every failure is reported on stderr and counted instead."""
@@ -402,6 +447,50 @@ def _expand_inputs(paths: Iterable[str]) -> list[Path]:
     if not unique:
         raise click.UsageError("no .txt files found in " + ", ".join(paths))
     return unique
+
+
+def page_groups(files: Sequence[Path]) -> list[tuple[Path, list[tuple[int, Path]]]]:
+    """The files grouped into briefings: ``STEM_2.txt``, ``STEM_3.txt``, … are pages 2, 3, … of
+    ``STEM.txt`` when that file is among ``files`` (a ``content_7.txt`` alone is a briefing of its
+    own); each group is in page order and named after its first page, groups in input order."""
+    later: dict[Path, list[tuple[int, Path]]] = {}
+    for path in files:
+        stem, _, number = path.stem.rpartition("_")
+        first = path.with_name(stem + path.suffix)
+        if stem and number.isdigit() and int(number) >= 2 and first in files:
+            later.setdefault(first, []).append((int(number), path))
+    pages_of_later = {path for pages in later.values() for _number, path in pages}
+    return [(path, [(1, path), *sorted(later.get(path, []))]) for path in files if path not in pages_of_later]
+
+
+def _with_missing_pages(briefing: st.Briefing, first: Path, present: list[tuple[int, Path]]) -> st.Briefing:
+    """The joined briefing, with a ``missing-page`` diagnostic for each page number not among the files."""
+    numbers = [number for number, _path in present]
+    found: list[st.Diagnostic] = []
+    for source, (number, previous) in enumerate(zip(numbers[1:], numbers, strict=False), start=1):
+        for missing in range(previous + 1, number):
+            name = f"{first.stem}_{missing}{first.suffix}" if missing > 1 else first.name
+            found.append(
+                st.Diagnostic(
+                    code="missing-page",
+                    message=f"Expected page {missing} ({name}) before this page; it is not among the files",
+                    span=st.Span(start=0, end=0, line=1, column=1, source=source),
+                    expected=(f"page {missing}",),
+                )
+            )
+    if numbers and numbers[0] != 1:
+        found.append(
+            st.Diagnostic(
+                code="missing-page",
+                message=f"Expected page 1 ({first.name}); it could not be read",
+                span=st.Span(start=0, end=0, line=1, column=1, source=0),
+                expected=("page 1",),
+            )
+        )
+    if not found:
+        return briefing
+    diagnostics = sorted((*briefing.diagnostics, *found), key=lambda d: (d.span.source, d.span.start))
+    return attrs.evolve(briefing, diagnostics=tuple(diagnostics))
 
 
 def _output_directory(out: str) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import json
@@ -365,3 +366,31 @@ def test_parse_many_passes_the_dialect(tmp_path: Path) -> None:
     assert isinstance(briefing, st.Briefing)
     assert briefing.chairperson is not None
     assert briefing.chairperson.name == "Lin Haotian"
+
+
+def test_join_pages_joins_a_briefing_split_over_files(tmp_path: Path) -> None:
+    """``content_1.txt``, ``content_1_2.txt``, ``content_1_3.txt`` are one briefing; ``content_9.txt`` is another."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    first, second, third = text.split("_ueditor_page_break_tag_")
+    for name, piece in (("content_1.txt", first), ("content_1_2.txt", second), ("content_1_3.txt", third)):
+        (tmp_path / name).write_text(piece, encoding="utf-8")
+    (tmp_path / "content_9.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", str(tmp_path), "--join-pages", "--format", "csv", "--quiet"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    by_briefing = collections.Counter(row["briefing_id"] for row in rows)
+    whole = st.parse(text)
+    assert by_briefing == {"content_1": len(whole.turns), "content_9": len(whole.turns)}
+
+
+def test_join_pages_names_a_missing_page(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    first, _second, third = text.split("_ueditor_page_break_tag_")
+    (tmp_path / "content_1.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "content_1_3.txt").write_text(third, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "content_1.txt")])
+    assert result.exit_code == 0
+    joined = CliRunner().invoke(main, ["parse", str(tmp_path), "--join-pages", "--quiet"])
+    document = json.loads(joined.stdout.splitlines()[0])
+    assert [d["code"] for d in document["diagnostics"]] == ["missing-page"]
+    assert "content_1_2.txt" in document["diagnostics"][0]["message"]
