@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from ._api import parse, parse_file
+from ._api import parse, parse_file, parse_html
 from ._diagnostics import diagnostic_codes
 from ._errors import DecodeError, EmptyFileError, ParseError
 from .dialects import BriefingTransformer, Dialect, detect_dialect, dialects, register_dialect
@@ -97,6 +97,7 @@ __all__ = [
     "join_pages",
     "parse",
     "parse_file",
+    "parse_html",
     "parse_many",
     "register_dialect",
     "render",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection
 
 import attrs
@@ -14,13 +15,13 @@ from .engine.driver import Run
 from .engine.grammar import load_engine
 from .engine.parts import typed_parts
 from .engine.source import LineIndex
-from .models import Briefing, Diagnostic
+from .models import Briefing, Diagnostic, Note, Span
 from .resolve.assemble import build_briefing
 from .resolve.plausible import judge
 
 
 def parse(
-    text: str, *, strict: bool = False, dialect: str | Dialect = "scio-en", ignore: Collection[str] = ()
+    text: str, *, strict: bool = False, dialect: str | Dialect = "auto", ignore: Collection[str] = ()
 ) -> Briefing:
     """Parse the text of one briefing page.
 
@@ -52,6 +53,8 @@ def parse(
     parts = typed_parts(run.parse(text))
     briefing = judge(chosen.finish(build_briefing(parts, run.unplaced, chosen), text), text)
     briefing = attrs.evolve(briefing, dialect=chosen.name)
+    if _MARKUP_FIRST.match(text):
+        briefing = _flag_html(text, briefing)
     if silenced:
         kept = tuple(diagnostic for diagnostic in briefing.diagnostics if diagnostic.code not in silenced)
         briefing = attrs.evolve(briefing, diagnostics=kept)
@@ -60,11 +63,60 @@ def parse(
     return briefing
 
 
+def parse_html(
+    html: str | bytes,
+    *,
+    strict: bool = False,
+    dialect: str | Dialect = "auto",
+    ignore: Collection[str] = (),
+) -> Briefing:
+    """Parse a saved web page: the transcript is read out of it by the layout of the site that served it.
+
+    ``html`` may be bytes, read with the charset the page declares (GB2312 and GBK as GB18030), else
+    UTF-8, else GB18030. The text read out (the title and dates, then the transcript, a line per
+    paragraph) is parsed as ``parse`` would; ``Briefing.source_text`` holds it, with the page's
+    breadcrumb and window title after it as notes, and every span indexes it. A page in which no
+    layout finds text gets a ``no-transcript`` diagnostic.
+
+    Raises:
+        UnicodeDecodeError: If ``html`` is bytes that no charset reads.
+        ParseError: In strict mode, as for ``parse``.
+    """
+    from .html import decode_html, extract  # a text page needs none of it
+
+    markup = decode_html(html)[0] if isinstance(html, bytes) else html
+    found = extract(markup)
+    text = "".join(f"{line}\n" for line in found.lines) if found is not None else ""
+    briefing = parse(text, dialect=dialect, ignore=ignore)
+    chrome: list[Note] = []
+    position, line_number = len(text), text.count("\n") + 1
+    for line in found.chrome if found is not None else ():
+        span = Span(start=position, end=position + len(line), line=line_number, column=1)
+        chrome.append(Note(kind="page-chrome", text=line, span=span))
+        position, line_number = position + len(line) + 1, line_number + 1
+    source = text + "".join(f"{note.text}\n" for note in chrome)
+    diagnostics = briefing.diagnostics
+    if found is None and "no-transcript" not in checked_codes(ignore):
+        empty = Span(start=0, end=0, line=1, column=1)
+        diagnostics = (
+            Diagnostic(
+                code="no-transcript",
+                message="Expected a transcript: no site layout found text in this page",
+                span=empty,
+                expected=("a page of a briefing",),
+            ),
+        )
+    briefing = attrs.evolve(briefing, notes=briefing.notes + tuple(chrome), source_text=source, diagnostics=diagnostics)
+    if strict and briefing.diagnostics:
+        raise _strict_error(source, briefing.diagnostics[0])
+    return briefing
+
+
 def parse_file(
     path: str | os.PathLike[str],
     *,
     strict: bool = False,
-    dialect: str | Dialect = "scio-en",
+    dialect: str | Dialect = "auto",
     ignore: Collection[str] = (),
 ) -> Briefing:
     """Read a UTF-8 file (a BOM and any line endings are fine) and parse it.
@@ -78,6 +130,8 @@ def parse_file(
     """
     with open(path, "rb") as file:  # noqa: PTH123 - pathlib's import alone costs a tenth of a cold start
         data = file.read()
+    if _HTML_BYTES.match(data[:2048]):
+        return _parse_html_file(os.fspath(path), data, strict=strict, dialect=dialect, ignore=ignore)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -92,6 +146,47 @@ def parse_file(
             column=column,
         ) from None
     return parse(text, strict=strict, dialect=dialect, ignore=ignore)
+
+
+_MARKUP_FIRST = re.compile(r"[\ufeff\s]{0,256}<")
+
+
+def _flag_html(text: str, briefing: Briefing) -> Briefing:
+    """A saved web page passed as text parses as markup: say so, and how to read it."""
+    from .html.decode import looks_like_html
+
+    if not looks_like_html(text):
+        return briefing
+    found = Diagnostic(
+        code="html-page",
+        message="The text is a saved web page (HTML), parsed here as text: read it with parse_html() or parse_file()",
+        span=Span(start=0, end=min(len(text), 1), line=1, column=1),
+        expected=("the text of a transcript",),
+    )
+    return attrs.evolve(briefing, diagnostics=(found, *briefing.diagnostics))
+
+
+# A saved web page, whatever its name: its first tag, after a BOM, blank lines or comments.
+_HTML_BYTES = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!DOCTYPE\s+html|html[\s>]|head[\s>]|meta\s)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _parse_html_file(
+    path: str, data: bytes, *, strict: bool, dialect: str | Dialect, ignore: Collection[str]
+) -> Briefing:
+    try:
+        return parse_html(data, strict=strict, dialect=dialect, ignore=ignore)
+    except UnicodeDecodeError as error:
+        raise DecodeError(
+            f"{path}: a web page in no charset it could be read in ({error.encoding}): "
+            f"byte offset {error.start} cannot be decoded",
+            path=path,
+            byte_offset=error.start,
+            line=data.count(b"\n", 0, error.start) + 1,
+            column=error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1,
+        ) from None
 
 
 def _strict_error(text: str, diagnostic: Diagnostic) -> ParseError:

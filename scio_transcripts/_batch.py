@@ -35,7 +35,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
-    dialect: str = "scio-en",
+    dialect: str = "auto",
     ignore: Collection[str] = (),
     then: None = None,
 ) -> Generator[tuple[Path, Briefing | Exception], None, None]: ...
@@ -47,7 +47,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
-    dialect: str = "scio-en",
+    dialect: str = "auto",
     ignore: Collection[str] = (),
     then: Callable[[Path, Briefing], T],
 ) -> Generator[tuple[Path, T | Exception], None, None]: ...
@@ -59,7 +59,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
-    dialect: str = "scio-en",
+    dialect: str = "auto",
     ignore: Collection[str] = (),
     then: Callable[[Path, Briefing], T] | None,
 ) -> Generator[tuple[Path, Briefing | T | Exception], None, None]: ...
@@ -70,7 +70,7 @@ def parse_many(
     *,
     jobs: int = 1,
     strict: bool = False,
-    dialect: str = "scio-en",
+    dialect: str = "auto",
     ignore: Collection[str] = (),
     then: Callable[[Path, Briefing], object] | None = None,
 ) -> Generator[tuple[Path, object], None, None]:

@@ -29,6 +29,8 @@ PLAUSIBILITY = {
     "silent-header": "the header names people, but no speaker label is theirs",
     "unknown-speakers": "most speaker labels name nobody the page introduces",
     "no-date": "the page has a header but no briefing or publication date",
+    "no-transcript": "a saved web page in which no site layout found the text of a transcript",
+    "html-page": "the text is a saved web page (HTML): read it with `parse_html` or `parse_file`",
 }
 CODES: Mapping[str, str] = MappingProxyType({**STRUCTURE, **PLAUSIBILITY})
 

@@ -112,7 +112,7 @@ def parse(
     ignore: tuple[str, ...],
     quiet: bool,
 ) -> None:
-    """Parse PATH... (files, folders searched recursively for *.txt, or globs) and write the results.
+    """Parse PATH... (files, folders searched recursively for *.txt and *.html, or globs) and write the results.
 
     \b
     Where outputs go, with --out DIR:
@@ -428,24 +428,33 @@ def _failure(path: Path, error: Exception) -> str:
     return f"{path}: skipped: {type(error).__name__}: {error}"
 
 
+# What a folder is searched for, in any case: transcripts saved as text, and saved web pages.
+INPUT_SUFFIXES = frozenset({".txt", ".htm", ".html"})
+
+
+def _in_folder(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.suffix.lower() in INPUT_SUFFIXES and path.is_file())
+
+
 def _expand_inputs(paths: Iterable[str]) -> list[Path]:
-    """Files from arguments: folders searched recursively for *.txt, globs expanded, duplicates dropped."""
+    """Files from arguments: folders searched recursively for *.txt, *.htm and *.html (in any case),
+    globs expanded, duplicates dropped."""
     found: list[Path] = []
     for argument in paths:
         if Path(argument).is_dir():
-            found += sorted(path for path in Path(argument).rglob("*.txt") if path.is_file())
+            found += _in_folder(Path(argument))
         elif not Path(argument).exists() and glob.has_magic(argument):
             # glob.glob, unlike Path.glob, takes absolute patterns as a shell does.
             matches = sorted(Path(match) for match in glob.glob(argument, recursive=True))  # noqa: PTH207
             if not matches:
                 raise click.UsageError(f"no file matches {argument}")
             for match in matches:
-                found += sorted(match.rglob("*.txt")) if match.is_dir() else [match]
+                found += _in_folder(match) if match.is_dir() else [match]
         else:
             found.append(Path(argument))  # a missing file is reported with the others and skipped
     unique = list(dict.fromkeys(found))
     if not unique:
-        raise click.UsageError("no .txt files found in " + ", ".join(paths))
+        raise click.UsageError("no .txt, .htm or .html files found in " + ", ".join(paths))
     return unique
 
 

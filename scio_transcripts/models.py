@@ -218,6 +218,9 @@ class Briefing:
     """Header facts a dialect of your own names (see ``Field``); the shipped dialects give none."""
     dialect: str = "scio-en"
     """The name of the dialect that read the page (``"auto"`` resolved to the one it chose)."""
+    source_text: str | None = None
+    """The text the spans index when it is not the text given to ``parse``: the text read out of a
+    saved web page (``parse_html``), transcript first, then the page's breadcrumb and window title."""
 
     def field(self, name: str) -> str | None:
         """The value of the first field called ``name``, or None when the page has none."""
@@ -234,8 +237,9 @@ class Briefing:
         An answer comes from a header speaker, from anyone the page does not name, or from the
         chairperson who also answers (the Foreign Ministry's spokesperson, a Chinese host). A
         chairperson's turn ends the exchange when it only moves on ("Next question, please", "请继续提问")
-        or takes the floor back after someone else has answered; a short one that hands the question
-        to an official ("Mr. Li, would you like to answer?") is neither answer nor end.
+        or takes the floor back after someone else has answered; on a page with header speakers, a
+        short one that hands the question to an official ("Mr. Li, would you like to answer?") is
+        neither answer nor end.
         """
         exchanges: list[Exchange] = []
         for index, turn in enumerate(self.turns):
@@ -248,8 +252,8 @@ class Briefing:
                 if later.role is Role.CHAIRPERSON:
                     if _moves_on(later) or any(answer.role is not Role.CHAIRPERSON for answer in answers):
                         break
-                    if _hands_over(later):
-                        continue
+                    if self.speakers and _hands_over(later):
+                        continue  # to one of the officials; with none on the page, the chair answers
                 answers.append(later)
             exchanges.append(Exchange(question=turn, answers=tuple(answers)))
         return tuple(exchanges)

@@ -20,13 +20,15 @@ def test_facade_exports_exactly_all() -> None:
     """Every name in __all__ resolves (outputs load lazily), and the facade exports nothing else public."""
     assert all(getattr(st, name, None) is not None for name in st.__all__)
     public = {name for name in dir(st) if not name.startswith("_")}
-    assert public - set(st.__all__) <= {"models", "demo", "cli", "engine", "resolve", "outputs", "TYPE_CHECKING"}
+    rooms = {"models", "demo", "cli", "engine", "resolve", "outputs", "html", "TYPE_CHECKING"}
+    assert public - set(st.__all__) <= rooms
 
 
 def test_import_loads_no_output_dependency() -> None:
-    """`import scio_transcripts` imports neither cattrs, click, tqdm, pandas nor the output modules."""
+    """`import scio_transcripts` imports neither cattrs, click, tqdm, pandas, selectolax nor the output or
+    page-reading modules."""
     outputs = [f"scio_transcripts.outputs.{name}" for name in ("json", "schema", "tables", "tei", "convokit", "files")]
-    heavy = ["cattrs", "click", "tqdm", "pandas", "pyarrow", *outputs]
+    heavy = ["cattrs", "click", "tqdm", "pandas", "pyarrow", "selectolax", "scio_transcripts.html", *outputs]
     script = f"import sys, scio_transcripts; print([m for m in {heavy!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.strip() == "[]"

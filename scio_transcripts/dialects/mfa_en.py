@@ -29,7 +29,8 @@ _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][
 # The title or the summary of a presser; an SCIO page that merely mentions the Ministry's
 # spokesperson (a joint briefing, a speaker's title) has SCIO's own marks near its top.
 _SNIFF = re.compile(
-    r"Regular\s+Press\s+Conference|held\s+a\s+regular\s+press\s+conference|Spokesperson['’]s\s+Remarks",
+    r"Regular\s+Press\s+Conference|held\s+a\s+regular\s+press\s+conference|Spokesperson['’]s\s+Remarks"
+    r"|Foreign\s+Ministry\s+Spokes(?:person|man|woman)\b",
     re.IGNORECASE,
 )
 _SCIO_MARKS = re.compile(
