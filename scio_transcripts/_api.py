@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Collection
@@ -82,9 +83,21 @@ def parse_html(
         UnicodeDecodeError: If ``html`` is bytes that no charset reads.
         ParseError: In strict mode, as for ``parse``.
     """
-    from .html import decode_html, extract  # a text page needs none of it
+    from .html import declared_charset, decode_html, extract  # a text page needs none of it
 
-    markup = decode_html(html)[0] if isinstance(html, bytes) else html
+    misread: Diagnostic | None = None
+    if isinstance(html, bytes):
+        markup, charset = decode_html(html)
+        declared = declared_charset(html)
+        if declared is not None and codecs.lookup(declared).name != codecs.lookup(charset).name:
+            misread = Diagnostic(
+                code="charset-mismatch",
+                message=f"The page declares {declared}, but its bytes are not {declared}; read as {charset}",
+                span=Span(start=0, end=0, line=1, column=1),
+                expected=(f"bytes in {declared}",),
+            )
+    else:
+        markup = html
     found = extract(markup)
     text = "".join(f"{line}\n" for line in found.lines) if found is not None else ""
     briefing = parse(text, dialect=dialect, ignore=ignore)
@@ -106,6 +119,8 @@ def parse_html(
                 expected=("a page of a briefing",),
             ),
         )
+    if misread is not None and "charset-mismatch" not in checked_codes(ignore):
+        diagnostics = (misread, *diagnostics)
     briefing = attrs.evolve(briefing, notes=briefing.notes + tuple(chrome), source_text=source, diagnostics=diagnostics)
     if strict and briefing.diagnostics:
         raise _strict_error(source, briefing.diagnostics[0])

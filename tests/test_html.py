@@ -58,6 +58,17 @@ def test_a_chinese_page_in_gbk_is_read_by_its_declared_charset() -> None:
     assert [turn.label for turn in briefing.turns] == ["问", "答"]
 
 
+def test_a_page_in_another_charset_than_it_declares_is_read_and_flagged() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><div class="title">2019年4月3日外交部发言人陆康主持例行记者会'
+        '</div><div class="content"><p>问：中方将派团参加吗？</p><p>答：中方将派出代表团出席。</p></div></body></html>'
+    )
+    briefing = st.parse_html(page.encode("gbk"))
+    assert briefing.title == "2019年4月3日外交部发言人陆康主持例行记者会"
+    assert briefing.diagnostics[0].code == "charset-mismatch"
+    assert "declares utf-8" in briefing.diagnostics[0].message
+
+
 def test_a_page_without_a_transcript_is_said_to_be_one() -> None:
     briefing = st.parse_html("<html><body><div class='nav'></div></body></html>")
     assert [d.code for d in briefing.diagnostics] == ["no-transcript"]

@@ -7,8 +7,17 @@ text as if it had been saved as text, so spans, ``render`` and the no-loss check
 
 from __future__ import annotations
 
-from .decode import decode_html, looks_like_html
+from .decode import declared_charset, decode_html, looks_like_html
 from .extract import extract, layouts, register_layout
 from .layout import Extracted, Layout
 
-__all__ = ["Extracted", "Layout", "decode_html", "extract", "layouts", "looks_like_html", "register_layout"]
+__all__ = [
+    "Extracted",
+    "Layout",
+    "declared_charset",
+    "decode_html",
+    "extract",
+    "layouts",
+    "looks_like_html",
+    "register_layout",
+]

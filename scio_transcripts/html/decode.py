@@ -20,6 +20,15 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
 
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page's ``<meta>`` declares, as Python names it (GB2312 and GBK as GB18030)."""
+    declared = _DECLARED.search(data[:4096])
+    if declared is None:
+        return None
+    name = declared.group(1).decode("ascii", "replace").lower()
+    return "gb18030" if name in _GB else name
+
+
 def decode_html(data: bytes) -> tuple[str, str]:
     """The page's text and the charset it was read with.
 
@@ -36,11 +45,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return data.decode(charset), charset
-    tried: list[str] = []
-    declared = _DECLARED.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        tried.append("gb18030" if name in _GB else name)
+    declared = declared_charset(data)
+    tried = [declared] if declared else []
     tried += ["utf-8", "gb18030"]
     last: UnicodeDecodeError | None = None
     for charset in dict.fromkeys(tried):
