@@ -26,7 +26,7 @@ import click
 from tqdm import tqdm
 
 import scio_transcripts as st
-from scio_transcripts.outputs.files import replacing, replacing_path
+from scio_transcripts.outputs.files import briefing_id_of, replacing, replacing_path
 
 EXIT_PROBLEMS = 1
 EXIT_SKIPPED = 2
@@ -138,6 +138,7 @@ def parse(
     if to_stdout and output_format == "tei" and len(files) != 1:
         raise click.UsageError(f"--format tei writes one document per input; give --out DIR for {len(files)} inputs")
     directory = None if to_stdout else _output_directory(out)
+    root = _common_folder(files)  # briefing ids are paths relative to it: en/001 and zh/001 stay two
 
     # Each briefing is converted in the worker that parsed it (see _InWorker); this process only writes.
     # Joined pages are converted here, once all the pages of a briefing are parsed.
@@ -156,20 +157,20 @@ def parse(
         if output_format == "json":
             convert = functools.partial(_json_text, None if directory is None else 2)
         else:
-            convert = _tei_text
-        _write_documents(batch.run(convert), output_format, directory, _common_folder(files))
+            convert = functools.partial(_tei_text, root)
+        _write_documents(batch.run(convert), output_format, directory, root)
     elif output_format in ("csv", "jsonl"):
         tables = (table,) if table else (("turns",) if directory is None else TABLES)
-        texts = batch.run(functools.partial(_table_text, output_format, tables))
+        texts = batch.run(functools.partial(_table_text, output_format, tables, root))
         _write_tables(texts, output_format, tables, directory)
     elif output_format == "parquet":
         assert directory is not None
         tables = (table,) if table else TABLES
-        _write_parquet(batch.run(functools.partial(_table_rows, tables)), tables, directory)
+        _write_parquet(batch.run(functools.partial(_table_rows, tables, root)), tables, directory)
     else:
         assert directory is not None
         # The corpus numbers speakers and conversations across briefings, so it is built here.
-        st.write_convokit(batch.briefings(), directory)
+        st.write_convokit(batch.briefings(), directory, root=root)
     batch.finish(f"written to {out if directory else 'standard output'}")
 
 
@@ -374,11 +375,13 @@ def _json_text(indent: int | None, _: Path, briefing: st.Briefing) -> str:
     return st.to_json(briefing, indent=indent) + "\n"
 
 
-def _tei_text(path: Path, briefing: st.Briefing) -> str:
-    return st.to_tei(briefing, source=path)
+def _tei_text(root: Path, path: Path, briefing: st.Briefing) -> str:
+    return st.to_tei(briefing, source=path, briefing_id=briefing_id_of(path.absolute(), root))
 
 
-def _table_text(output_format: str, tables: Sequence[Table], path: Path, briefing: st.Briefing) -> list[str]:
+def _table_text(
+    output_format: str, tables: Sequence[Table], root: Path, path: Path, briefing: st.Briefing
+) -> list[str]:
     """The rows of each table as CSV or JSON Lines text, without the CSV header line."""
     texts = []
     for table in tables:
@@ -389,18 +392,24 @@ def _table_text(output_format: str, tables: Sequence[Table], path: Path, briefin
             buffer.truncate()
         else:
             writer = st.JsonlWriter(buffer)
-        rows = st.turn_rows(briefing, source=path) if table == "turns" else st.exchange_rows(briefing, source=path)
+        identifier = briefing_id_of(path.absolute(), root)
+        rows = (
+            st.turn_rows(briefing, source=path, briefing_id=identifier)
+            if table == "turns"
+            else st.exchange_rows(briefing, source=path, briefing_id=identifier)
+        )
         writer.write(rows)
         texts.append(buffer.getvalue())
     return texts
 
 
 def _table_rows(
-    tables: Sequence[Table], path: Path, briefing: st.Briefing
+    tables: Sequence[Table], root: Path, path: Path, briefing: st.Briefing
 ) -> tuple[list[st.TurnRow], list[st.ExchangeRow]]:
     """The turn rows and the exchange rows, each empty unless its table is wanted."""
-    turns = st.turn_rows(briefing, source=path) if "turns" in tables else []
-    exchanges = st.exchange_rows(briefing, source=path) if "exchanges" in tables else []
+    identifier = briefing_id_of(path.absolute(), root)
+    turns = st.turn_rows(briefing, source=path, briefing_id=identifier) if "turns" in tables else []
+    exchanges = st.exchange_rows(briefing, source=path, briefing_id=identifier) if "exchanges" in tables else []
     return turns, exchanges
 
 

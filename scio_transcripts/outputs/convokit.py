@@ -25,7 +25,10 @@ UNKNOWN_SPEAKER = "(unknown)"
 
 
 def write_convokit(
-    briefings: Iterable[tuple[str | os.PathLike[str], Briefing]], directory: str | os.PathLike[str]
+    briefings: Iterable[tuple[str | os.PathLike[str], Briefing]],
+    directory: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write briefings as one ConvoKit corpus, without importing convokit.
 
@@ -39,9 +42,11 @@ def write_convokit(
 
     Args:
         briefings: ``(source, briefing)`` pairs, e.g. the successes of ``parse_many``. The briefing's
-            id is the source's file name without extension; a repeated id gets ``~2``, ``~3``…
+            id is the source's path relative to ``root``, without extension (``en/001``); a repeated
+            id gets ``~2``, ``~3``…
         directory: The corpus directory; created if missing. The five files are replaced, each
             written to a temporary file beside it first.
+        root: The folder the ids are relative to; by default as ``briefing_id_of`` takes a path alone.
 
     Returns:
         The directory.
@@ -54,7 +59,7 @@ def write_convokit(
     taken: set[str] = set()
     with replacing(target / "utterances.jsonl") as file:
         for source, briefing in briefings:
-            briefing_id = _unique(briefing_id_of(source), taken)
+            briefing_id = _unique(briefing_id_of(source, root), taken)
             for utterance in _utterances(briefing, briefing_id, os.fspath(source), speakers, conversations):
                 file.write(json.dumps(utterance, ensure_ascii=False) + "\n")
                 _add_types(utterances_index, utterance["meta"])

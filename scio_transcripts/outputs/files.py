@@ -10,14 +10,30 @@ from pathlib import Path, PurePath
 from typing import TextIO
 
 
-def briefing_id_of(source: str | os.PathLike[str]) -> str:
-    """The id of the briefing read from ``source``: its file name without extension.
+def briefing_id_of(source: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> str:
+    """The id of the briefing read from ``source``: its path relative to ``root``, without extension.
 
-    ``a/2023-06-08.txt`` gives ``2023-06-08``. Every output that names a briefing by its source
-    starts from this id: the tables' ``briefing_id`` column, ConvoKit's briefing ids (made unique
-    with ``~2``, ``~3``…) and TEI's ``xml:id`` (made a valid NCName).
+    With ``root`` the inputs' folder, ``corpus/en/001.txt`` gives ``en/001``, so ``en/001`` and
+    ``zh/001`` stay two briefings. Without it, a relative path is taken as given (``en/001.txt`` gives
+    ``en/001``), an absolute one relative to the working directory when it lies below it, else whole.
+    The separator is always ``/``. Every output that names a briefing starts from this id: the tables'
+    ``briefing_id`` column, ConvoKit's briefing ids and TEI's ``xml:id`` (made a valid NCName).
     """
-    return PurePath(os.fspath(source)).stem
+    path = PurePath(os.fspath(source))
+    if root is not None:
+        path = PurePath(os.path.relpath(os.fspath(source), os.fspath(root)))
+    elif path.is_absolute():
+        relative = os.path.relpath(path, Path.cwd()) if _below(path, Path.cwd()) else str(path).lstrip("/\\")
+        path = PurePath(relative)
+    return path.with_suffix("").as_posix() if path.suffix else path.as_posix()
+
+
+def _below(path: PurePath, folder: Path) -> bool:
+    try:
+        PurePath(path).relative_to(folder)
+    except ValueError:
+        return False
+    return True
 
 
 @contextmanager

@@ -229,7 +229,8 @@ class _Identifiers:
         self._taken: set[str] = set()
 
     def claim(self, wanted: str) -> str:
-        base = _NOT_IN_NCNAME.sub("", wanted.replace(" ", "_")) or "id"
+        # A briefing id is a path ("en/001"): its separators become dots, which an NCName may hold.
+        base = _NOT_IN_NCNAME.sub("", wanted.replace(" ", "_").replace("/", ".").replace("\\", ".")) or "id"
         if not (base[0].isalpha() or base[0] == "_"):
             base = "_" + base
         candidate, number = base, 1

@@ -10,8 +10,11 @@ import pytest
 
 import scio_transcripts as st
 from scio_transcripts.outputs.convokit import CORPUS_FILES
+from scio_transcripts.outputs.files import briefing_id_of
 
 from ..conftest import SAMPLE
+
+SAMPLE_ID = briefing_id_of(SAMPLE)  # its path below the working directory, as the outputs name it
 
 
 def read_corpus(directory: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, Any], dict[str, Any], Any]:
@@ -43,7 +46,7 @@ def test_one_utterance_per_turn_with_the_mandatory_fields(corpus: tuple[Any, ...
     assert len(utterances) == 8
     for utterance in utterances:
         assert {"id", "speaker", "conversation_id", "reply-to", "timestamp", "text", "meta"} <= set(utterance)
-    assert [utterance["id"] for utterance in utterances] == [f"{SAMPLE.stem}.{index}" for index in range(8)]
+    assert [utterance["id"] for utterance in utterances] == [f"{SAMPLE_ID}.{index}" for index in range(8)]
     assert [utterance["text"] for utterance in utterances] == [turn.text for turn in briefing.turns]
     assert [utterance["timestamp"] for utterance in utterances] == list(range(8))
 
@@ -51,12 +54,12 @@ def test_one_utterance_per_turn_with_the_mandatory_fields(corpus: tuple[Any, ...
 def test_answers_reply_to_their_question(corpus: tuple[Any, ...]) -> None:
     """Each answer's reply-to is its question's id, and both share the question's conversation."""
     by_id = {utterance["id"]: utterance for utterance in corpus[0]}
-    question, answer = by_id[f"{SAMPLE.stem}.3"], by_id[f"{SAMPLE.stem}.4"]
+    question, answer = by_id[f"{SAMPLE_ID}.3"], by_id[f"{SAMPLE_ID}.4"]
     assert (question["speaker"], question["reply-to"]) == ("China Daily", None)
     assert answer["reply-to"] == question["id"]
     assert answer["conversation_id"] == question["conversation_id"] == question["id"]
     assert answer["speaker"] == "Tang Lihua"
-    question, answer = by_id[f"{SAMPLE.stem}.5"], by_id[f"{SAMPLE.stem}.6"]
+    question, answer = by_id[f"{SAMPLE_ID}.5"], by_id[f"{SAMPLE_ID}.6"]
     assert (question["speaker"], answer["speaker"], answer["reply-to"]) == ("Reuters", "Qiao Dewen", question["id"])
 
 
@@ -109,12 +112,16 @@ def test_index_lists_every_metadata_field_with_its_type(corpus: tuple[Any, ...])
 
 
 def test_repeated_briefing_ids_are_made_unique(tmp_path: Path) -> None:
-    """Two sources with the same file name get ids sample and sample~2, so utterance ids never clash."""
+    """Two sources with the same file name in two folders are two briefings, a/sample and b/sample; the
+    same source twice gets ~2, so utterance ids never clash."""
     briefing = st.parse_file(SAMPLE)
     st.write_convokit([("a/sample.txt", briefing), ("b/sample.txt", briefing)], tmp_path)
     utterances = read_corpus(tmp_path)[0]
     assert len({utterance["id"] for utterance in utterances}) == 16  # the sample's 8 turns, twice
-    assert {utterance["meta"]["briefing_id"] for utterance in utterances} == {"sample", "sample~2"}
+    assert {utterance["meta"]["briefing_id"] for utterance in utterances} == {"a/sample", "b/sample"}
+    st.write_convokit([("a/sample.txt", briefing), ("a/sample.txt", briefing)], tmp_path / "twice")
+    twice = read_corpus(tmp_path / "twice")[0]
+    assert {utterance["meta"]["briefing_id"] for utterance in twice} == {"a/sample", "a/sample~2"}
 
 
 def test_unlabelled_speech_has_the_unknown_speaker(tmp_path: Path) -> None:

@@ -18,32 +18,41 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 @pytest.mark.parametrize(
-    ("source", "expected"),
+    ("source", "root", "expected"),
     [
-        ("2023-06-08.txt", "2023-06-08"),
-        ("a/b/2023-06-08.txt", "2023-06-08"),
-        (Path("a") / "page.v2.txt", "page.v2"),
-        (PurePosixPath("no_extension"), "no_extension"),
-        ("a/.hidden", ".hidden"),
-        ("", ""),
+        ("2023-06-08.txt", None, "2023-06-08"),
+        ("a/b/2023-06-08.txt", None, "a/b/2023-06-08"),
+        ("corpus/en/001.txt", "corpus", "en/001"),
+        ("corpus/zh/001.txt", "corpus", "zh/001"),
+        (Path("a") / "page.v2.txt", None, "a/page.v2"),
+        (PurePosixPath("no_extension"), None, "no_extension"),
+        ("a/.hidden", None, "a/.hidden"),
     ],
 )
-def test_the_id_is_the_file_name_without_extension(source: str | os.PathLike[str], expected: str) -> None:
-    assert briefing_id_of(source) == expected
+def test_the_id_is_the_path_below_the_root_without_extension(
+    source: str | os.PathLike[str], root: str | None, expected: str
+) -> None:
+    """Ids are paths, so en/001.txt and zh/001.txt are two briefings, and always strings."""
+    assert briefing_id_of(source, root) == expected
+
+
+def test_an_absolute_path_below_the_working_directory_is_taken_relative_to_it() -> None:
+    assert briefing_id_of(Path.cwd() / "en" / "001.txt") == "en/001"
 
 
 def test_every_output_names_a_briefing_by_the_same_id(tmp_path: Path) -> None:
-    """Tables, ConvoKit and TEI give one briefing read from one source the same id (an NCName, so TEI keeps it)."""
+    """Tables, ConvoKit and TEI give one briefing read from one source the same id (TEI as an NCName)."""
     briefing = st.parse_file(SAMPLE)
-    source = tmp_path / "briefing-2023-06-08.txt"
-    wanted = briefing_id_of(source)
-    assert {row["briefing_id"] for row in st.turn_rows(briefing, source=source)} == {wanted}
-    assert {row["briefing_id"] for row in st.exchange_rows(briefing, source=source)} == {wanted}
-    st.write_convokit([(source, briefing)], tmp_path / "corpus")
+    source = tmp_path / "en" / "briefing-2023-06-08.txt"
+    wanted = "en/briefing-2023-06-08"
+    assert briefing_id_of(source, tmp_path) == wanted
+    rows = st.turn_rows(briefing, source=source, briefing_id=wanted)
+    assert {row["briefing_id"] for row in rows} == {wanted}
+    st.write_convokit([(source, briefing)], tmp_path / "corpus", root=tmp_path)
     lines = (tmp_path / "corpus" / "utterances.jsonl").read_text("utf-8").splitlines()
     assert {json.loads(line)["meta"]["briefing_id"] for line in lines} == {wanted}
-    root = ElementTree.fromstring(st.to_tei(briefing, source=source).encode("utf-8"))
-    assert root.get(XML_ID) == wanted
+    root = ElementTree.fromstring(st.to_tei(briefing, source=source, briefing_id=wanted).encode("utf-8"))
+    assert root.get(XML_ID) == "en.briefing-2023-06-08"
 
 
 def test_replacing_writes_the_text_as_given(tmp_path: Path) -> None:

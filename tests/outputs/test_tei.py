@@ -8,9 +8,12 @@ from xml.etree import ElementTree
 import pytest
 
 import scio_transcripts as st
+from scio_transcripts.outputs.files import briefing_id_of
 
 from ..conftest import SAMPLE
 from ..support.fixtures import valid_fixtures
+
+SAMPLE_ID = briefing_id_of(SAMPLE)  # its path below the working directory, as the outputs name it
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -108,9 +111,11 @@ def test_header_names_title_date_and_source(sample: ElementTree.Element) -> None
     assert date is not None
     assert date.get("when") == "2023-09-14"
     assert sample.findtext(".//tei:sourceDesc/tei:bibl/tei:idno[@type='source']", namespaces=NS) == str(SAMPLE)
-    assert sample.get(XML_ID) == SAMPLE.stem == "sample_briefing"
+    assert sample.get(XML_ID) == SAMPLE_ID.replace("/", ".")
     # An NCName cannot start with a digit, as numbered file names do: such a stem gets a leading "_".
-    assert tei(st.parse_file(SAMPLE), source="pages/000_briefing.txt").get(XML_ID) == "_000_briefing"
+    assert tei(st.parse_file(SAMPLE), source="000_briefing.txt").get(XML_ID) == "_000_briefing"
+    # A path's separators become dots: pages/000_briefing is the briefing pages.000_briefing.
+    assert tei(st.parse_file(SAMPLE), source="pages/000_briefing.txt").get(XML_ID) == "pages.000_briefing"
 
 
 def test_ids_are_unique(sample: ElementTree.Element) -> None:
