@@ -133,34 +133,86 @@ def parse_file(
     strict: bool = False,
     dialect: str | Dialect = "auto",
     ignore: Collection[str] = (),
+    encoding: str | None = None,
 ) -> Briefing:
-    """Read a UTF-8 file (a BOM and any line endings are fine) and parse it.
+    """Read a file and parse it: a transcript saved as text, or a saved web page (``parse_html``).
 
-    Spans index the decoded text as it is in the file: ``\\r\\n`` is not translated.
+    Text is read as UTF-8 (a BOM and any line endings are fine), or in ``encoding`` when given. Bytes
+    that are not UTF-8 but fit a Chinese encoding or UTF-16 (GB18030, Big5, …), as charset-normalizer
+    finds, are read in it, and the briefing says so with a ``guessed-encoding`` diagnostic, which
+    strict mode rejects; other bytes are an error, which ``encoding`` overrides.
+    A page is recognised by its first bytes, whatever the file's name. Spans index the decoded text
+    as it is in the file: ``\r\n`` is not translated.
 
     Raises:
-        DecodeError: If the bytes are not UTF-8; says which file and at which byte.
-        ParseError: In strict mode, as for ``parse``; ``dialect`` and ``ignore`` as for ``parse`` too.
+        DecodeError: If no encoding reads the bytes; says which file and at which byte.
+        ParseError: In strict mode, as for ``parse``, its message starting with the file's path;
+            ``dialect`` and ``ignore`` as for ``parse`` too.
+        LookupError: If ``encoding`` is not a codec Python knows.
         OSError: If the file cannot be read.
     """
+    name = os.fspath(path)
     with open(path, "rb") as file:  # noqa: PTH123 - pathlib's import alone costs a tenth of a cold start
         data = file.read()
-    if _HTML_BYTES.match(data[:2048]):
-        return _parse_html_file(os.fspath(path), data, strict=strict, dialect=dialect, ignore=ignore)
     try:
-        text = data.decode("utf-8")
+        if _HTML_BYTES.match(data[:2048]):
+            markup: str | bytes = data if encoding is None else _decode(name, data, encoding)[0]
+            return _parse_html_file(name, markup, strict=strict, dialect=dialect, ignore=ignore)
+        text, guessed = _decode(name, data, encoding)
+        briefing = parse(text, strict=False, dialect=dialect, ignore=ignore)
+        if guessed is not None and "guessed-encoding" not in checked_codes(ignore):
+            found = Diagnostic(
+                code="guessed-encoding",
+                message=f"The file is not UTF-8; read as {guessed}, the encoding its bytes fit best",
+                span=Span(start=0, end=0, line=1, column=1),
+                expected=("UTF-8 text", "--encoding NAME"),
+            )
+            briefing = attrs.evolve(briefing, diagnostics=(found, *briefing.diagnostics))
+        if strict and briefing.diagnostics:
+            raise _strict_error(text, briefing.diagnostics[0])
+        return briefing
+    except ParseError as error:
+        if type(error) is not ParseError or error.message.startswith(f"{name}: "):
+            raise
+        raise ParseError(
+            f"{name}: {error.message}",
+            line=error.line,
+            column=error.column,
+            context=error.context,
+            expected=error.expected,
+        ) from None
+
+
+# The encodings transcripts come in when they are not UTF-8. A stray byte in a UTF-8 file also "fits"
+# Latin-1 or cp1252, but that is damage, not an encoding: it stays an error, and encoding= reads it.
+_GUESSABLE = frozenset(
+    {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "cp936", "hz", "utf_16", "utf_16_le", "utf_16_be",
+     "utf_32", "utf_32_le", "utf_32_be"}
+)  # fmt: skip
+
+
+def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str | None]:
+    """The text of a file, and the encoding it was guessed to be in (None when it was not a guess)."""
+    try:
+        return data.decode(encoding or "utf-8"), None
     except UnicodeDecodeError as error:
+        if encoding is None:
+            from charset_normalizer import from_bytes  # only files that are not UTF-8 need it
+
+            best = from_bytes(data).best()
+            text = str(best) if best is not None else ""
+            if best is not None and best.encoding in _GUESSABLE and "\x00" not in text:
+                return text, best.encoding
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        what = encoding or "UTF-8, nor in a Chinese encoding or UTF-16 (give its encoding)"
         raise DecodeError(
-            f"{os.fspath(path)}: not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start} "
-            f"cannot be decoded",
-            path=os.fspath(path),
+            f"{path}: not {what}: byte 0x{data[error.start]:02x} at byte offset {error.start} cannot be decoded",
+            path=path,
             byte_offset=error.start,
             line=line,
             column=column,
         ) from None
-    return parse(text, strict=strict, dialect=dialect, ignore=ignore)
 
 
 _MARKUP_FIRST = re.compile(r"[\ufeff\s]{0,256}<")
@@ -189,7 +241,7 @@ _HTML_BYTES = re.compile(
 
 
 def _parse_html_file(
-    path: str, data: bytes, *, strict: bool, dialect: str | Dialect, ignore: Collection[str]
+    path: str, data: str | bytes, *, strict: bool, dialect: str | Dialect, ignore: Collection[str]
 ) -> Briefing:
     try:
         return parse_html(data, strict=strict, dialect=dialect, ignore=ignore)
@@ -199,8 +251,8 @@ def _parse_html_file(
             f"byte offset {error.start} cannot be decoded",
             path=path,
             byte_offset=error.start,
-            line=data.count(b"\n", 0, error.start) + 1,
-            column=error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1,
+            line=error.object[: error.start].count(b"\n") + 1,
+            column=error.start - (error.object.rfind(b"\n", 0, error.start) + 1) + 1,
         ) from None
 
 

@@ -37,6 +37,7 @@ def parse_many(
     strict: bool = False,
     dialect: str = "auto",
     ignore: Collection[str] = (),
+    encoding: str | None = None,
     then: None = None,
 ) -> Generator[tuple[Path, Briefing | Exception], None, None]: ...
 
@@ -49,6 +50,7 @@ def parse_many(
     strict: bool = False,
     dialect: str = "auto",
     ignore: Collection[str] = (),
+    encoding: str | None = None,
     then: Callable[[Path, Briefing], T],
 ) -> Generator[tuple[Path, T | Exception], None, None]: ...
 
@@ -61,6 +63,7 @@ def parse_many(
     strict: bool = False,
     dialect: str = "auto",
     ignore: Collection[str] = (),
+    encoding: str | None = None,
     then: Callable[[Path, Briefing], T] | None,
 ) -> Generator[tuple[Path, Briefing | T | Exception], None, None]: ...
 
@@ -72,6 +75,7 @@ def parse_many(
     strict: bool = False,
     dialect: str = "auto",
     ignore: Collection[str] = (),
+    encoding: str | None = None,
     then: Callable[[Path, Briefing], object] | None = None,
 ) -> Generator[tuple[Path, object], None, None]:
     """Parse files one by one or in worker processes, yielding each result in input order.
@@ -88,6 +92,8 @@ def parse_many(
         dialect: The kind of transcript, as for ``parse``: a name from ``dialects()`` or ``"auto"``
             to sniff each file.
         ignore: Diagnostic codes to drop, as for ``parse``.
+        encoding: The encoding of files that are not UTF-8, as for ``parse_file``; by default a Chinese
+            encoding or UTF-16 is recognised, and anything else is a ``DecodeError``.
         then: What to make of each briefing: called as ``then(path, briefing)`` in the process
             that parsed the file, right after parsing it, and its result is yielded instead of the
             briefing. Sending a briefing back from a worker costs nearly half as much as parsing
@@ -110,7 +116,7 @@ def parse_many(
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
-    options = _Options(strict, dialect, tuple(sorted(checked_codes(ignore))))
+    options = _Options(strict, dialect, tuple(sorted(checked_codes(ignore))), encoding)
     if jobs == 1:
         for path in paths:
             yield Path(path), parse_then(Path(path), options, then)
@@ -157,6 +163,7 @@ class _Options(NamedTuple):
     strict: bool
     dialect: str
     ignore: tuple[str, ...]
+    encoding: str | None = None
 
 
 def parse_chunk(paths: list[Path], options: _Options, then: Callable[[Path, Briefing], object] | None) -> list[object]:
@@ -184,7 +191,9 @@ def parse_one(path: Path, options: _Options) -> Briefing | Exception:
     try:
         if _has_no_text(path):
             return EmptyFileError(os.fspath(path))
-        return parse_file(path, strict=options.strict, dialect=options.dialect, ignore=options.ignore)
+        return parse_file(
+            path, strict=options.strict, dialect=options.dialect, ignore=options.ignore, encoding=options.encoding
+        )
     # Any exception, a parser bug included, belongs to this one file: the batch goes on without it.
     except Exception as error:
         return error

@@ -17,6 +17,7 @@ STRUCTURE = {
     "repeated-label": "the same speaker label twice in a row, read as one turn",
     "cut-label": "the text ends inside a speaker label; the stub is kept in `unparsed`",
     "speech-after-credits": "speech after the translator credits, as if another page were pasted on",
+    "guessed-encoding": "a file that is not UTF-8, read in the encoding its bytes fit best (charset-normalizer)",
     "charset-mismatch": "a saved web page whose bytes are not in the charset it declares; read in the one that fits",
     "missing-page": "a page of a briefing split over pages is not among the pages joined (`--join-pages`)",
 }

@@ -13,6 +13,7 @@ import io
 import os
 import shutil
 import sys
+import tempfile
 import textwrap
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -58,6 +59,14 @@ IGNORE_OPTION = click.option(
     metavar="CODE",
     help="Drop diagnostics of this code (repeat for more); see the codes in docs/api.md#diagnostics.",
 )
+# The encoding of inputs that are not UTF-8, for every command that reads files.
+ENCODING_OPTION = click.option(
+    "--encoding",
+    default=None,
+    metavar="NAME",
+    help="Read files that are not UTF-8 in this encoding (e.g. gb18030). By default a Chinese encoding "
+    "or UTF-16 is recognised and flagged; other bytes are an error.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,6 +106,7 @@ def main() -> None:
     is_flag=True,
     help="Join the pages of a briefing split over files (STEM.txt, STEM_2.txt, …) into one briefing.",
 )
+@ENCODING_OPTION
 @DIALECT_OPTION
 @IGNORE_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
@@ -108,6 +118,7 @@ def parse(
     jobs: int,
     strict: bool,
     join_pages: bool,
+    encoding: str | None,
     dialect: str,
     ignore: tuple[str, ...],
     quiet: bool,
@@ -123,6 +134,8 @@ def parse(
     With --out - (the default): json writes one briefing per line (JSON Lines), csv and jsonl write
     one table, and tei needs exactly one input. Files are written whole or not at all.
 
+    PATH - reads one transcript (or page) from standard input.
+
     With --join-pages, STEM_2.txt, STEM_3.txt, … are the later pages of STEM.txt when STEM.txt is
     among the inputs: they become one briefing, named after STEM.txt, and a page missing between
     them gives a missing-page diagnostic.
@@ -134,7 +147,25 @@ def parse(
         raise click.UsageError(f"--format {output_format} writes several files: give --out DIR")
     if output_format == "parquet" and not (find_spec("pandas") and find_spec("pyarrow")):
         raise click.UsageError("--format parquet needs pandas and pyarrow: pip install 'scio-transcripts[pandas]'")
-    files = _expand_inputs(paths)
+    with _inputs(paths) as files:
+        _parse_files(files, output_format, out, table, jobs, strict, join_pages, encoding, dialect, ignore, quiet)
+
+
+def _parse_files(
+    files: list[Path],
+    output_format: str,
+    out: str,
+    table: Table | None,
+    jobs: int,
+    strict: bool,
+    join_pages: bool,
+    encoding: str | None,
+    dialect: str,
+    ignore: tuple[str, ...],
+    quiet: bool,
+) -> None:
+    """``parse`` once its inputs are known files."""
+    to_stdout = out == "-"
     if to_stdout and output_format == "tei" and len(files) != 1:
         raise click.UsageError(f"--format tei writes one document per input; give --out DIR for {len(files)} inputs")
     directory = None if to_stdout else _output_directory(out)
@@ -151,6 +182,7 @@ def parse(
         dialect=dialect,
         ignore=ignore,
         joining=join_pages,
+        encoding=encoding,
     )
     if output_format in ("json", "tei"):
         convert: Callable[[Path, st.Briefing], str]
@@ -177,10 +209,13 @@ def parse(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@ENCODING_OPTION
 @DIALECT_OPTION
 @IGNORE_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
-def check(paths: tuple[str, ...], jobs: int, dialect: str, ignore: tuple[str, ...], quiet: bool) -> None:
+def check(
+    paths: tuple[str, ...], jobs: int, encoding: str | None, dialect: str, ignore: tuple[str, ...], quiet: bool
+) -> None:
     """Report what strict parsing would reject in PATH..., as file:line:col: message [code].
 
     Both what lenient parsing worked around and the signs of a probably wrong parse are reported;
@@ -189,7 +224,16 @@ def check(paths: tuple[str, ...], jobs: int, dialect: str, ignore: tuple[str, ..
     """
     files = _expand_inputs(paths)
     # The diagnostics go through the bar's own writer, so the bar may show between them.
-    batch = _Batch(files, quiet=quiet, writing_to_stdout=False, jobs=jobs, strict=False, dialect=dialect, ignore=ignore)
+    batch = _Batch(
+        files,
+        quiet=quiet,
+        writing_to_stdout=False,
+        jobs=jobs,
+        strict=False,
+        dialect=dialect,
+        ignore=ignore,
+        encoding=encoding,
+    )
     with_problems = 0
     for _, problems in batch.run(_problems):
         for problem in problems:
@@ -202,11 +246,12 @@ def check(paths: tuple[str, ...], jobs: int, dialect: str, ignore: tuple[str, ..
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@ENCODING_OPTION
 @DIALECT_OPTION
-def show(file: Path, dialect: str) -> None:
+def show(file: Path, encoding: str | None, dialect: str) -> None:
     """Print a readable summary of one briefing: header, counts, and a line per turn."""
     try:
-        briefing = st.parse_file(file, dialect=dialect)
+        briefing = st.parse_file(file, dialect=dialect, encoding=encoding)
     except (OSError, st.ParseError) as error:
         click.echo(_failure(file, error), err=True)
         sys.exit(EXIT_SKIPPED)
@@ -256,9 +301,11 @@ class _Batch:
         dialect: str,
         ignore: tuple[str, ...] = (),
         joining: bool = False,
+        encoding: str | None = None,
     ) -> None:
         self.files = files
         self.joining = joining
+        self.encoding = encoding
         self.ignore = ignore
         self.jobs = jobs
         self.strict = strict
@@ -286,6 +333,7 @@ class _Batch:
             strict=self.strict,
             dialect=self.dialect,
             ignore=self.ignore,
+            encoding=self.encoding,
             then=_InWorker(convert),
         )
         converted: Iterator[tuple[Path, T | _Failed]] = self.successes(results)
@@ -299,14 +347,24 @@ class _Batch:
         if self.joining:
             return self._joined()
         results = st.parse_many(
-            self.files, jobs=self.jobs, strict=self.strict, dialect=self.dialect, ignore=self.ignore
+            self.files,
+            jobs=self.jobs,
+            strict=self.strict,
+            dialect=self.dialect,
+            ignore=self.ignore,
+            encoding=self.encoding,
         )
         return self.successes(results)
 
     def _joined(self) -> Iterator[tuple[Path, st.Briefing]]:
         """Each briefing, its pages joined, named after its first page's file, in input order."""
         results = st.parse_many(
-            self.files, jobs=self.jobs, strict=self.strict, dialect=self.dialect, ignore=self.ignore
+            self.files,
+            jobs=self.jobs,
+            strict=self.strict,
+            dialect=self.dialect,
+            ignore=self.ignore,
+            encoding=self.encoding,
         )
         parsed = dict(self.successes(results))
         for first, pages in page_groups(self.files):
@@ -431,7 +489,8 @@ def _failure(path: Path, error: Exception) -> str:
             f"(undecodable byte at byte offset {error.byte_offset})"
         )
     if isinstance(error, st.ParseError):
-        return f"{path}:{error.line}:{error.column}: skipped: {error.message}"
+        message = error.message.removeprefix(f"{path}: ")  # parse_file's errors name the file already
+        return f"{path}:{error.line}:{error.column}: skipped: {message}"
     if isinstance(error, OSError):
         return f"{path}: skipped: cannot read: {error.strerror or error}"
     return f"{path}: skipped: {type(error).__name__}: {error}"
@@ -442,7 +501,23 @@ INPUT_SUFFIXES = frozenset({".txt", ".htm", ".html"})
 
 
 def _in_folder(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.suffix.lower() in INPUT_SUFFIXES and path.is_file())
+    files = [path for path in folder.rglob("*") if path.is_file() and not path.name.startswith(".")]
+    taken = sorted(path for path in files if path.suffix.lower() in INPUT_SUFFIXES)
+    if len(taken) < len(files):
+        click.echo(f"{folder}: {len(files) - len(taken)} file(s) not read (not .txt, .htm or .html)", err=True)
+    return taken
+
+
+@contextmanager
+def _inputs(paths: Sequence[str]) -> Iterator[list[Path]]:
+    """The input files; ``-`` is standard input, saved to a temporary file for the parse."""
+    if list(paths) != ["-"]:
+        yield _expand_inputs(paths)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        saved = Path(folder) / "stdin.txt"
+        saved.write_bytes(sys.stdin.buffer.read())
+        yield [saved]
 
 
 def _expand_inputs(paths: Iterable[str]) -> list[Path]:
@@ -459,8 +534,10 @@ def _expand_inputs(paths: Iterable[str]) -> list[Path]:
                 raise click.UsageError(f"no file matches {argument}")
             for match in matches:
                 found += _in_folder(match) if match.is_dir() else [match]
+        elif not Path(argument).exists():
+            raise click.UsageError(f"no such file or folder: {argument}")
         else:
-            found.append(Path(argument))  # a missing file is reported with the others and skipped
+            found.append(Path(argument))
     unique = list(dict.fromkeys(found))
     if not unique:
         raise click.UsageError("no .txt, .htm or .html files found in " + ", ".join(paths))

@@ -159,12 +159,42 @@ def test_strict_skips_files_with_problems(tmp_path: Path) -> None:
     assert len(csv_rows(result.stdout)) == 8
 
 
-def test_missing_file_is_reported_and_skipped(samples: Path) -> None:
-    """A path that does not exist is named on stderr, the others are parsed, and the exit code is 2."""
-    result = run("parse", samples / "nope.txt", samples, "--format", "csv")
+def test_a_missing_path_is_an_error_and_nothing_is_written(samples: Path, tmp_path: Path) -> None:
+    """A path that does not exist stops the run before anything is written, and says which."""
+    out = tmp_path / "tables"
+    result = run("parse", samples / "nope.txt", samples, "--format", "csv", "--out", out)
     assert result.exit_code == 2
-    assert f"{samples / 'nope.txt'}: skipped: cannot read: No such file or directory" in result.stderr
-    assert len(csv_rows(result.stdout)) == 8
+    assert f"no such file or folder: {samples / 'nope.txt'}" in result.stderr
+    assert not out.exists()
+
+
+def test_standard_input_is_read_with_a_dash(samples: Path) -> None:
+    text = next(samples.glob("*.txt")).read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["parse", "-", "--format", "csv", "--quiet"], input=text)
+    assert result.exit_code == 0, result.output
+    assert len(csv_rows(result.stdout)) == len(st.parse(text).turns)
+
+
+def test_encoding_reads_files_that_are_not_utf8(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes("Guo Weimin:\nGood morning, everyone. Welcome.\n".encode("utf-16"))
+    plain = run("parse", page, "--format", "csv", "--quiet")
+    assert plain.exit_code == 0  # UTF-16 is recognised
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Guo Weimin:\nCaf\xe9 talk.\n".encode("latin-1"))
+    assert run("parse", latin, "--format", "csv", "--quiet").exit_code == 2
+    given = run("parse", latin, "--format", "csv", "--quiet", "--encoding", "latin-1")
+    assert given.exit_code == 0
+    assert "Café talk." in given.stdout
+
+
+def test_a_folder_says_how_many_files_it_did_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.TXT").write_text("Guo Weimin:\nGood morning.\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    result = run("parse", tmp_path, "--format", "csv")
+    assert result.exit_code == 0
+    assert len(csv_rows(result.stdout)) == 1  # a.TXT, whatever the case of its extension
+    assert "1 file(s) not read (not .txt, .htm or .html)" in result.stderr
 
 
 def test_globs_are_expanded(samples: Path) -> None:
@@ -297,12 +327,12 @@ def test_show_summarizes_one_briefing() -> None:
 
 
 def test_show_of_a_bad_file_exits_2(tmp_path: Path) -> None:
-    """show names an empty-of-UTF-8 file and exits 2."""
+    """show names a file that is not UTF-8 (nor Chinese, nor UTF-16) and exits 2."""
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe")
+    bad.write_bytes(b"Good \xff morning.\n")
     result = run("show", bad)
     assert result.exit_code == 2
-    assert f"{bad}:1:1: skipped: not UTF-8" in result.stderr
+    assert f"{bad}:1:6: skipped: not UTF-8" in result.stderr
 
 
 def test_no_progress_bar_without_a_terminal(batch_of_50: Path, tmp_path: Path) -> None:

@@ -103,3 +103,26 @@ def test_strict_mode_rejects_what_is_not_a_briefing(name: str) -> None:
     assert error.column >= 1
     assert error.expected, "the error does not say what was expected"
     assert any(word in str(error) for word in ("briefing", "header", "label")), str(error)
+
+
+def test_a_strict_error_of_a_file_names_the_file(tmp_path: Path) -> None:
+    """Strict mode's error from parse_file starts with the file's path, then what and where."""
+    path = tmp_path / "briefing.txt"
+    path.write_text("Speakers:\nDate:\nJune 1, 2023\nLi Ming:\nHello.\n", encoding="utf-8")
+    with pytest.raises(st.ParseError) as raised:
+        st.parse_file(path, strict=True)
+    assert raised.value.message.startswith(f"{path}: Expected")
+    assert (raised.value.line, raised.value.column) == (1, 1)
+
+
+def test_a_file_in_a_chinese_encoding_is_read_and_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    text = (
+        "国务院新闻办公室于2023年3月16日（星期四）上午10时举行新闻发布会，"
+        "请交通运输部副部长李明介绍有关情况，并答记者问。\n李明：\n谢谢。\n"
+    )
+    path.write_bytes(text.encode("gbk"))
+    briefing = st.parse_file(path)
+    assert briefing.diagnostics[0].code == "guessed-encoding"
+    assert [person.name for person in briefing.speakers] == ["李明"]
+    assert st.parse_file(path, encoding="gbk").diagnostics == ()
