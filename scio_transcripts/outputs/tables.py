@@ -28,11 +28,13 @@ class TurnRow(TypedDict):
 
     briefing_id: str | None
     source: str | None
+    dialect: str
     date: datetime.date | None
     turn_index: int
     page: int
     label: str | None
     role: str
+    who: str | None
     speaker_name: str | None
     speaker_title: str | None
     outlet: str | None
@@ -46,6 +48,7 @@ class ExchangeRow(TypedDict):
 
     briefing_id: str | None
     source: str | None
+    dialect: str
     date: datetime.date | None
     exchange_index: int
     question_turn_index: int
@@ -76,8 +79,11 @@ def turn_rows(
     Args:
         briefing: The parsed briefing.
         source: Where the briefing came from, usually its file path; goes to the ``source`` column.
-        briefing_id: The ``briefing_id`` column; by default the file name of ``source`` without
-            its extension, or None without a source.
+        briefing_id: The ``briefing_id`` column; by default ``source``'s path without its
+            extension (``en/001``), or None without a source.
+
+    ``who`` is the speaker's header name where the label was resolved, else the label: one column
+    to group by. ``dialect`` is the dialect that read the page.
 
     Returns:
         The rows in turn order; ``turn_index`` counts from 0 as ``briefing.turns`` does.
@@ -87,11 +93,13 @@ def turn_rows(
         TurnRow(
             briefing_id=identifier,
             source=source_text,
+            dialect=briefing.dialect,
             date=briefing.date,
             turn_index=index,
             page=turn.page,
             label=turn.label,
             role=turn.role.value,
+            who=_speaker_name(turn),
             speaker_name=turn.speaker.name if turn.speaker else None,
             speaker_title=turn.speaker.title if turn.speaker else None,
             outlet=turn.outlet,
@@ -128,6 +136,7 @@ def exchange_rows(
             ExchangeRow(
                 briefing_id=identifier,
                 source=source_text,
+                dialect=briefing.dialect,
                 date=briefing.date,
                 exchange_index=index,
                 question_turn_index=position[exchange.question],
