@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Generic, Literal, NoReturn, TextIO, TypeVar
+from typing import Generic, Literal, NamedTuple, NoReturn, TextIO, TypeVar
 
 import attrs
 import click
@@ -102,6 +102,11 @@ def main() -> None:
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Skip (and report) every file that strict parsing rejects.")
 @click.option(
+    "--excel",
+    is_flag=True,
+    help="For csv: start each file with a byte-order mark, so that Excel reads it as UTF-8 (Chinese too).",
+)
+@click.option(
     "--join-pages",
     is_flag=True,
     help="Join the pages of a briefing split over files (STEM.txt, STEM_2.txt, …) into one briefing.",
@@ -117,6 +122,7 @@ def parse(
     table: Table | None,
     jobs: int,
     strict: bool,
+    excel: bool,
     join_pages: bool,
     encoding: str | None,
     dialect: str,
@@ -145,26 +151,31 @@ def parse(
         raise click.UsageError(f"--table applies to csv, jsonl and parquet, not {output_format}")
     if to_stdout and output_format in DIRECTORY_ONLY:
         raise click.UsageError(f"--format {output_format} writes several files: give --out DIR")
+    if excel and output_format != "csv":
+        raise click.UsageError(f"--excel applies to csv, not {output_format}")
     if output_format == "parquet" and not (find_spec("pandas") and find_spec("pyarrow")):
         raise click.UsageError("--format parquet needs pandas and pyarrow: pip install 'scio-transcripts[pandas]'")
     with _inputs(paths) as files:
-        _parse_files(files, output_format, out, table, jobs, strict, join_pages, encoding, dialect, ignore, quiet)
+        options = _RunOptions(jobs, strict, join_pages, encoding, dialect, ignore, quiet, excel)
+        _parse_files(files, output_format, out, table, options)
 
 
-def _parse_files(
-    files: list[Path],
-    output_format: str,
-    out: str,
-    table: Table | None,
-    jobs: int,
-    strict: bool,
-    join_pages: bool,
-    encoding: str | None,
-    dialect: str,
-    ignore: tuple[str, ...],
-    quiet: bool,
-) -> None:
+class _RunOptions(NamedTuple):
+    """How ``parse`` reads and writes, besides what and where."""
+
+    jobs: int
+    strict: bool
+    join_pages: bool
+    encoding: str | None
+    dialect: str
+    ignore: tuple[str, ...]
+    quiet: bool
+    excel: bool
+
+
+def _parse_files(files: list[Path], output_format: str, out: str, table: Table | None, options: _RunOptions) -> None:
     """``parse`` once its inputs are known files."""
+    jobs, strict, join_pages, encoding, dialect, ignore, quiet, excel = options
     to_stdout = out == "-"
     if to_stdout and output_format == "tei" and len(files) != 1:
         raise click.UsageError(f"--format tei writes one document per input; give --out DIR for {len(files)} inputs")
@@ -194,7 +205,7 @@ def _parse_files(
     elif output_format in ("csv", "jsonl"):
         tables = (table,) if table else (("turns",) if directory is None else TABLES)
         texts = batch.run(functools.partial(_table_text, output_format, tables, root))
-        _write_tables(texts, output_format, tables, directory)
+        _write_tables(texts, output_format, tables, directory, excel=excel)
     elif output_format == "parquet":
         assert directory is not None
         tables = (table,) if table else TABLES
@@ -623,6 +634,8 @@ def _write_tables(
     output_format: str,
     tables: Sequence[Table],
     directory: Path | None,
+    *,
+    excel: bool = False,
 ) -> None:
     """Combined tables of all briefings as CSV or JSON Lines, streamed briefing by briefing.
 
@@ -636,6 +649,8 @@ def _write_tables(
             else:
                 file = stack.enter_context(replacing(directory / f"{table}.{output_format}"))
             if output_format == "csv":
+                if excel:
+                    file.write("\ufeff")  # Excel takes a CSV without one for the locale's code page
                 st.CsvWriter(file, table=table)  # writes the header line
             files.append(file)
         for _, briefing_texts in texts:

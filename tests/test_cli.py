@@ -424,3 +424,10 @@ def test_join_pages_names_a_missing_page(tmp_path: Path) -> None:
     document = json.loads(joined.stdout.splitlines()[0])
     assert [d["code"] for d in document["diagnostics"]] == ["missing-page"]
     assert "content_1_2.txt" in document["diagnostics"][0]["message"]
+
+
+def test_excel_csv_starts_with_a_byte_order_mark(samples: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    assert run("parse", samples, "--format", "csv", "--excel", "--out", out, "--quiet").exit_code == 0
+    assert (out / "turns.csv").read_bytes().startswith(b"\xef\xbb\xbfbriefing_id,")
+    assert run("parse", samples, "--format", "jsonl", "--excel").exit_code == 2
