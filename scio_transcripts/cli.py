@@ -35,6 +35,14 @@ EXIT_SKIPPED = 2
 Table = Literal["turns", "exchanges"]
 TABLES: tuple[Table, ...] = ("turns", "exchanges")
 FORMATS = ("json", "jsonl", "csv", "tei", "convokit", "parquet")
+# Names that say what they hold: a table in a format, or briefings one per line.
+NAMED_FORMATS: dict[str, tuple[str, Table | None]] = {
+    "turns-csv": ("csv", "turns"),
+    "exchanges-csv": ("csv", "exchanges"),
+    "turns-jsonl": ("jsonl", "turns"),
+    "exchanges-jsonl": ("jsonl", "exchanges"),
+    "briefings-jsonl": ("json", None),
+}
 # Formats that need a directory: several files per run, or bytes that a terminal should not get.
 DIRECTORY_ONLY = ("convokit", "parquet")
 
@@ -80,11 +88,12 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=click.Choice([*FORMATS, *NAMED_FORMATS]),
     default="json",
     show_default=True,
     help="json and tei: a document per input; csv, jsonl and parquet: tables of all inputs; "
-    "convokit: one corpus of all inputs.",
+    "convokit: one corpus of all inputs. turns-csv, exchanges-csv, turns-jsonl, exchanges-jsonl: "
+    "that table; briefings-jsonl: one briefing per line on standard output.",
 )
 @click.option(
     "--out",
@@ -147,6 +156,16 @@ def parse(
     them gives a missing-page diagnostic.
     """
     to_stdout = out == "-"
+    if output_format in NAMED_FORMATS:
+        named = output_format
+        output_format, named_table = NAMED_FORMATS[named]
+        if table and named_table and table != named_table:
+            raise click.UsageError(f"--format {named} writes the {named_table} table, not --table {table}")
+        if named == "briefings-jsonl" and not to_stdout:
+            raise click.UsageError(
+                "--format briefings-jsonl writes to standard output; use --format json with --out DIR"
+            )
+        table = table or named_table
     if table and output_format not in ("csv", "jsonl", "parquet"):
         raise click.UsageError(f"--table applies to csv, jsonl and parquet, not {output_format}")
     if to_stdout and output_format in DIRECTORY_ONLY:

@@ -431,3 +431,13 @@ def test_excel_csv_starts_with_a_byte_order_mark(samples: Path, tmp_path: Path) 
     assert run("parse", samples, "--format", "csv", "--excel", "--out", out, "--quiet").exit_code == 0
     assert (out / "turns.csv").read_bytes().startswith(b"\xef\xbb\xbfbriefing_id,")
     assert run("parse", samples, "--format", "jsonl", "--excel").exit_code == 2
+
+
+def test_format_names_say_what_they_hold(samples: Path) -> None:
+    turns = run("parse", samples, "--format", "turns-csv", "--quiet")
+    exchanges = run("parse", samples, "--format", "exchanges-csv", "--quiet")
+    assert turns.stdout.startswith("briefing_id,source,dialect,date,turn_index")
+    assert exchanges.stdout.startswith("briefing_id,source,dialect,date,exchange_index")
+    briefings = run("parse", samples, "--format", "briefings-jsonl", "--quiet").stdout.splitlines()
+    assert all(json.loads(line)["schema_version"] for line in briefings)
+    assert run("parse", samples, "--format", "turns-csv", "--table", "exchanges").exit_code == 2
