@@ -14,7 +14,6 @@ import os
 import shutil
 import sys
 import tempfile
-import textwrap
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -25,6 +24,7 @@ from typing import Generic, Literal, NamedTuple, NoReturn, TextIO, TypeVar
 import attrs
 import click
 from tqdm import tqdm
+from wcwidth import wcswidth, wcwidth
 
 import scio_transcripts as st
 from scio_transcripts.outputs.files import briefing_id_of, replacing, replacing_path
@@ -305,16 +305,43 @@ def summary(briefing: st.Briefing, file: Path, *, width: int = 100) -> str:
             f"{len(briefing.notes)} notes, {len(briefing.unparsed)} unparsed, {len(briefing.diagnostics)} diagnostics",
         ),
     ]
-    lines = [f"{name + ':':<13}{textwrap.shorten(value, max(width - 13, 30))}" for name, value in facts]
-    header = f"{'#':>3}  {'page':>4}  {'role':<11}  {'speaker':<26}  {'words':>5}  text"
+    lines = [f"{name + ':':<13}{_fit(value, max(width - 13, 30))}" for name, value in facts]
+    header = f"{'#':>3}  {'page':>4}  {'role':<11}  {'speaker':<26}  {'length':>7}  text"
     lines += ["", header, "-" * min(len(header) + 20, max(width, 60))]
     for index, turn in enumerate(briefing.turns):
         who = turn.speaker.name if turn.speaker else (turn.label or "(no label)")
-        start = f"{index:>3}  {turn.page:>4}  {turn.role.value:<11}  {textwrap.shorten(who, 26):<26}  "
-        start += f"{len(turn.text.split()):>5}  "
-        room = max(width - len(start), 30)
-        lines.append(start + textwrap.shorten(turn.text, room, placeholder=" …"))
+        start = f"{index:>3}  {turn.page:>4}  {turn.role.value:<11}  {_pad(_fit(who, 26), 26)}  "
+        start += f"{_length(turn.text):>7}  "
+        room = max(width - wcswidth(start), 10)  # the text gets what the other columns leave
+        lines.append(start + _fit(turn.text, room))
     return "\n".join(lines)
+
+
+def _fit(text: str, room: int) -> str:
+    """``text`` on one line, cut to ``room`` terminal columns with an ellipsis: a Chinese character
+    takes two columns, and a text without spaces is cut anywhere (``textwrap`` would drop it whole)."""
+    text = " ".join(text.split())
+    if wcswidth(text) <= room:
+        return text
+    kept, used = [], 1  # the ellipsis takes one column
+    for char in text:
+        width = max(wcwidth(char), 0)
+        if used + width > room:
+            break
+        kept.append(char)
+        used += width
+    return "".join(kept).rstrip() + "…"
+
+
+def _pad(text: str, room: int) -> str:
+    """``text`` padded with spaces to ``room`` terminal columns."""
+    return text + " " * max(room - wcswidth(text), 0)
+
+
+def _length(text: str) -> str:
+    """How long a turn is: words, or characters for Chinese text, which has no spaces between words."""
+    chinese = sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    return f"{chinese} ch" if chinese > len(text) // 4 else f"{len(text.split())} w"
 
 
 class _Batch:

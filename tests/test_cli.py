@@ -441,3 +441,18 @@ def test_format_names_say_what_they_hold(samples: Path) -> None:
     briefings = run("parse", samples, "--format", "briefings-jsonl", "--quiet").stdout.splitlines()
     assert all(json.loads(line)["schema_version"] for line in briefings)
     assert run("parse", samples, "--format", "turns-csv", "--table", "exchanges").exit_code == 2
+
+
+def test_show_fits_chinese_text_by_display_width() -> None:
+    """Chinese text is cut by terminal columns (two per character), never dropped, and counted in characters."""
+    text = (DATA / "dialects" / "scio-zh" / "labels" / "title_space_name.txt").read_text(encoding="utf-8")
+    from wcwidth import wcswidth
+
+    from scio_transcripts.cli import summary
+
+    shown = summary(st.parse(text, dialect="scio-zh"), Path("zh.txt"), width=80)
+    rows = [line for line in shown.splitlines() if line[:3].strip().isdigit()]
+    assert rows
+    assert all(wcswidth(row) <= 80 for row in rows)
+    assert all(" ch  " in row for row in rows)
+    assert all(row.rstrip().endswith(("…", "。", "？", "！")) for row in rows)
