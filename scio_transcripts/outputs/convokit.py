@@ -32,11 +32,11 @@ def write_convokit(
 ) -> Path:
     """Write briefings as one ConvoKit corpus, without importing convokit.
 
-    Each turn is an utterance, in turn order. Each exchange (``Briefing.exchanges``) is one
-    conversation whose id is its question's id; every answer's ``reply-to`` is the question.
-    A turn outside any exchange (the chair's opening, a speaker's statement) is a conversation of
-    its own. Speakers are identified by header name, journalists by their outlet, other labels as
-    written, and unlabelled speech as ``(unknown)``. ``timestamp`` is the turn's position in its
+    Each turn is an utterance, in turn order. Each briefing is one conversation, whose id is its
+    first utterance's; every answer's ``reply-to`` is its question (``Briefing.exchanges``), every
+    other turn's the turn before it. Speakers are identified by header name and journalists by their
+    outlet across the corpus; other labels (``Q``, ``A``) and unlabelled speech (``(unknown)``) within
+    their briefing, as ``label@briefing_id``. ``timestamp`` is the turn's position in its
     briefing (0, 1, …), so that ConvoKit orders utterances as the transcript does; the date is in
     the metadata.
 
@@ -91,27 +91,27 @@ def _utterances(
     speakers: dict[str, dict[str, Any]],
     conversations: dict[str, dict[str, Any]],
 ) -> Iterator[dict[str, Any]]:
-    """The briefing's utterances in turn order; registers their speakers and conversations."""
+    """The briefing's utterances in turn order; registers their speakers and its one conversation.
+
+    The conversation is the briefing, its id the first utterance's (ConvoKit's convention). An answer
+    replies to its question; every other turn replies to the turn before it, the first to nothing.
+    """
+    if not briefing.turns:
+        return
     position = {turn: index for index, turn in enumerate(briefing.turns)}
-    question_of: dict[int, int] = {}
-    for number, exchange in enumerate(briefing.exchanges()):
-        question = position[exchange.question]
-        conversations[_utterance_id(briefing_id, question)] = _conversation(briefing, briefing_id, "exchange", number)
-        for answer in exchange.answers:
-            question_of[position[answer]] = question
+    question_of = {
+        position[answer]: position[exchange.question]
+        for exchange in briefing.exchanges()
+        for answer in exchange.answers
+    }
+    conversation_id = _utterance_id(briefing_id, 0)
+    conversations[conversation_id] = _conversation(briefing, briefing_id)
     for index, turn in enumerate(briefing.turns):
-        speaker = _register_speaker(turn, speakers)
-        if turn.role is Role.JOURNALIST:
-            conversation, reply_to = index, None
-        elif index in question_of:
-            conversation = question_of[index]
-            reply_to = _utterance_id(briefing_id, conversation)
-        else:
-            conversation, reply_to = index, None
-            conversations[_utterance_id(briefing_id, index)] = _conversation(briefing, briefing_id, "remarks", None)
+        speaker = _register_speaker(turn, briefing_id, speakers)
+        replied = question_of.get(index, index - 1)
         yield {
             "id": _utterance_id(briefing_id, index),
-            "conversation_id": _utterance_id(briefing_id, conversation),
+            "conversation_id": conversation_id,
             "text": turn.text,
             "speaker": speaker,
             "meta": {
@@ -125,26 +125,29 @@ def _utterances(
                 "start": turn.span.start,
                 "end": turn.span.end,
             },
-            "reply-to": reply_to,
+            "reply-to": _utterance_id(briefing_id, replied) if replied >= 0 else None,
             "timestamp": index,
             "vectors": [],
         }
 
 
-def _conversation(briefing: Briefing, briefing_id: str, kind: str, exchange_index: int | None) -> dict[str, Any]:
+def _conversation(briefing: Briefing, briefing_id: str) -> dict[str, Any]:
     return {
         "meta": {
             "briefing_id": briefing_id,
-            "kind": kind,
-            "exchange_index": exchange_index,
+            "dialect": briefing.dialect,
             "date": briefing.date.isoformat() if briefing.date else None,
             "title": briefing.title,
+            "exchanges": len(briefing.exchanges()),
         },
         "vectors": [],
     }
 
 
-def _register_speaker(turn: Turn, speakers: dict[str, dict[str, Any]]) -> str:
+def _register_speaker(turn: Turn, briefing_id: str, speakers: dict[str, dict[str, Any]]) -> str:
+    """A person by header name and an outlet by name, across the corpus; anyone else (``Q``, ``A``,
+    ``Journalist``, unlabelled speech) only within the briefing, as ``label@briefing_id``: one ``Q``
+    of one press conference is not the ``Q`` of another."""
     if turn.speaker is not None:
         speaker_id, meta = (
             turn.speaker.name,
@@ -157,7 +160,7 @@ def _register_speaker(turn: Turn, speakers: dict[str, dict[str, Any]]) -> str:
     elif turn.role is Role.JOURNALIST and turn.outlet:
         speaker_id, meta = turn.outlet, {"kind": "outlet", "honorific": None, "title": None}
     else:
-        speaker_id = turn.label or UNKNOWN_SPEAKER
+        speaker_id = f"{turn.label or UNKNOWN_SPEAKER}@{briefing_id}"
         meta = {"kind": "unknown", "honorific": None, "title": None}
     # The first appearance describes the speaker; a later briefing may give another title.
     speakers.setdefault(speaker_id, {"meta": meta, "vectors": []})

@@ -52,28 +52,26 @@ def test_one_utterance_per_turn_with_the_mandatory_fields(corpus: tuple[Any, ...
 
 
 def test_answers_reply_to_their_question(corpus: tuple[Any, ...]) -> None:
-    """Each answer's reply-to is its question's id, and both share the question's conversation."""
+    """Each answer's reply-to is its question's id; a question replies to the turn before it."""
     by_id = {utterance["id"]: utterance for utterance in corpus[0]}
     question, answer = by_id[f"{SAMPLE_ID}.3"], by_id[f"{SAMPLE_ID}.4"]
-    assert (question["speaker"], question["reply-to"]) == ("China Daily", None)
+    assert (question["speaker"], question["reply-to"]) == ("China Daily", f"{SAMPLE_ID}.2")
     assert answer["reply-to"] == question["id"]
-    assert answer["conversation_id"] == question["conversation_id"] == question["id"]
+    assert answer["conversation_id"] == question["conversation_id"] == f"{SAMPLE_ID}.0"
     assert answer["speaker"] == "Tang Lihua"
     question, answer = by_id[f"{SAMPLE_ID}.5"], by_id[f"{SAMPLE_ID}.6"]
     assert (question["speaker"], answer["speaker"], answer["reply-to"]) == ("Reuters", "Qiao Dewen", question["id"])
 
 
-def test_one_conversation_per_exchange_plus_remarks(corpus: tuple[Any, ...]) -> None:
-    """Two exchange conversations rooted at the questions; the four turns outside exchanges stand alone."""
+def test_one_conversation_per_briefing(corpus: tuple[Any, ...]) -> None:
+    """The briefing is one conversation rooted at its first utterance; every reply points inside it."""
     utterances, _, conversations, _, _ = corpus
-    kinds = [conversation["meta"]["kind"] for conversation in conversations.values()]
-    assert kinds.count("exchange") == 2
-    assert kinds.count("remarks") == 4  # the chair's opening, the speech, the floor opened, the close
-    assert {utterance["conversation_id"] for utterance in utterances} == set(conversations)
-    for utterance in utterances:
-        if utterance["reply-to"] is not None:
-            replied = next(u for u in utterances if u["id"] == utterance["reply-to"])
-            assert replied["meta"]["role"] == "journalist"
+    assert list(conversations) == [f"{SAMPLE_ID}.0"]
+    assert conversations[f"{SAMPLE_ID}.0"]["meta"]["exchanges"] == 2
+    assert {utterance["conversation_id"] for utterance in utterances} == {f"{SAMPLE_ID}.0"}
+    ids = {utterance["id"] for utterance in utterances}
+    assert [u["id"] for u in utterances if u["reply-to"] is None] == [f"{SAMPLE_ID}.0"]
+    assert all(u["reply-to"] in ids for u in utterances if u["reply-to"] is not None)
 
 
 def test_every_reply_stays_inside_its_conversation(corpus: tuple[Any, ...]) -> None:
@@ -125,8 +123,35 @@ def test_repeated_briefing_ids_are_made_unique(tmp_path: Path) -> None:
 
 
 def test_unlabelled_speech_has_the_unknown_speaker(tmp_path: Path) -> None:
-    """Speech before any label is spoken by "(unknown)", declared like any other speaker."""
+    """Speech before any label is spoken by "(unknown)" of that briefing, declared like any other speaker."""
     st.write_convokit([("page.txt", st.parse("Some words without a label.\nCCTV:\nA question?\n"))], tmp_path)
     utterances, speakers, *_ = read_corpus(tmp_path)
-    assert [utterance["speaker"] for utterance in utterances] == ["(unknown)", "CCTV"]
-    assert speakers["(unknown)"]["meta"]["kind"] == "unknown"
+    assert [utterance["speaker"] for utterance in utterances] == ["(unknown)@page", "CCTV"]
+    assert speakers["(unknown)@page"]["meta"]["kind"] == "unknown"
+
+
+def test_anonymous_labels_are_speakers_of_their_briefing_only(tmp_path: Path) -> None:
+    """Q of one Ministry press conference is not Q of another; an outlet is the same outlet everywhere."""
+    page = (
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on November 5, 2024\n"
+        "Q: Will China send a delegation?\nA: Yes.\nAFP: When?\nA: Soon.\n"
+    )
+    briefing = st.parse(page)
+    st.write_convokit([("en/001.txt", briefing), ("en/002.txt", briefing)], tmp_path)
+    _, speakers, *_ = read_corpus(tmp_path)
+    assert {"Q@en/001", "Q@en/002", "AFP", "Lin Jian"} <= set(speakers)
+
+
+def test_convokit_itself_loads_the_corpus(tmp_path: Path) -> None:
+    """ConvoKit reads what we write: utterances, one conversation per briefing, replies to questions."""
+    convokit = pytest.importorskip(
+        "convokit", reason="convokit is not installed (the dev extra has it where it installs)"
+    )
+    briefing = st.parse_file(SAMPLE)
+    st.write_convokit([("en/sample.txt", briefing), ("zh/sample.txt", briefing)], tmp_path)
+    corpus = convokit.Corpus(filename=str(tmp_path))
+    assert len(list(corpus.iter_utterances())) == 2 * len(briefing.turns)
+    assert sorted(conversation.id for conversation in corpus.iter_conversations()) == ["en/sample.0", "zh/sample.0"]
+    answer = corpus.get_utterance("en/sample.4")
+    assert answer.reply_to == "en/sample.3"
+    assert answer.speaker.id == "Tang Lihua"
