@@ -39,7 +39,7 @@ if TYPE_CHECKING:
         turn_rows,
         write_parquet,
     )
-    from .outputs.tei import to_tei
+    from .outputs.tei import to_tei, to_tei_corpus
 
 __version__ = "0.1.0"
 
@@ -63,6 +63,7 @@ _LAZY = {
     "turn_rows": ".outputs.tables",
     "write_parquet": ".outputs.tables",
     "to_tei": ".outputs.tei",
+    "to_tei_corpus": ".outputs.tei",
 }
 
 __all__ = [
@@ -107,6 +108,7 @@ __all__ = [
     "to_json",
     "to_jsonl",
     "to_tei",
+    "to_tei_corpus",
     "turn_rows",
     "write_convokit",
     "write_parquet",

@@ -34,7 +34,7 @@ EXIT_SKIPPED = 2
 
 Table = Literal["turns", "exchanges"]
 TABLES: tuple[Table, ...] = ("turns", "exchanges")
-FORMATS = ("json", "jsonl", "csv", "tei", "convokit", "parquet")
+FORMATS = ("json", "jsonl", "csv", "tei", "tei-corpus", "convokit", "parquet")
 # Names that say what they hold: a table in a format, or briefings one per line.
 NAMED_FORMATS: dict[str, tuple[str, Table | None]] = {
     "turns-csv": ("csv", "turns"),
@@ -92,7 +92,8 @@ def main() -> None:
     default="json",
     show_default=True,
     help="json and tei: a document per input; csv, jsonl and parquet: tables of all inputs; "
-    "convokit: one corpus of all inputs. turns-csv, exchanges-csv, turns-jsonl, exchanges-jsonl: "
+    "tei-corpus: one teiCorpus of all inputs; convokit: one corpus of all inputs. "
+    "turns-csv, exchanges-csv, turns-jsonl, exchanges-jsonl: "
     "that table; briefings-jsonl: one briefing per line on standard output.",
 )
 @click.option(
@@ -145,6 +146,7 @@ def parse(
       json, tei   DIR/<path relative to the inputs' common folder>.json or .xml
       csv, jsonl  DIR/turns.csv and DIR/exchanges.csv (or .jsonl): one table for all inputs
       parquet     DIR/turns.parquet and DIR/exchanges.parquet
+      tei-corpus  DIR/corpus.xml: one teiCorpus, every speaker declared once
       convokit    DIR/utterances.jsonl, speakers.json, conversations.json, corpus.json, index.json
     With --out - (the default): json writes one briefing per line (JSON Lines), csv and jsonl write
     one table, and tei needs exactly one input. Files are written whole or not at all.
@@ -229,6 +231,15 @@ def _parse_files(files: list[Path], output_format: str, out: str, table: Table |
         assert directory is not None
         tables = (table,) if table else TABLES
         _write_parquet(batch.run(functools.partial(_table_rows, tables, root)), tables, directory)
+    elif output_format == "tei-corpus":
+        # One document of all briefings: its speakers are declared once, so it is built here.
+        corpus = st.to_tei_corpus(((path.absolute(), b) for path, b in batch.briefings()), root=root)
+        if directory is None:
+            with _stdout_text() as file:
+                file.write(corpus)
+        else:
+            with replacing(directory / "corpus.xml") as file:
+                file.write(corpus)
     else:
         assert directory is not None
         # The corpus numbers speakers and conversations across briefings, so it is built here.

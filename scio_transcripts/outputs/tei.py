@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from xml.etree import ElementTree
 
 from ..models import Briefing, Fragment, Note, Person, Role, Span, Turn
@@ -64,15 +64,65 @@ def tei_element(
     """The TEI document of ``to_tei`` as an ElementTree element, for callers who add to it."""
     source_text = os.fspath(source) if source is not None else None
     identifier = briefing_id or (briefing_id_of(source_text) if source_text else None)
-    ids = _Identifiers()
-    people = _declare_people(briefing, ids)
-    outlets = _declare_outlets(briefing, ids)
+    return _document(briefing, source_text, identifier, _Registry(), declare=True)
 
-    root = _element("TEI", {_xml("lang"): "en"})
+
+def to_tei_corpus(
+    briefings: Iterable[tuple[str | os.PathLike[str], Briefing]], *, root: str | os.PathLike[str] | None = None
+) -> str:
+    """Briefings as one ``teiCorpus``, as ParlaMint publishes a corpus: one header declares every
+    speaker once (``listPerson``, ``listOrg``) and the speaker types; each briefing is a ``TEI``
+    document inside it, as ``to_tei`` writes it but without its own lists, its ``@who`` pointing
+    into the shared ones. Ids are unique in the whole corpus: a document's ``xml:id`` is its briefing
+    id (``briefing_id_of(source, root)``, as an NCName), its ``u`` and ``seg`` ids start with it.
+    """
+    registry = _Registry()
+    documents = [
+        _document(briefing, os.fspath(source), briefing_id_of(source, root), registry, declare=False)
+        for source, briefing in briefings
+    ]
+    corpus = _element("teiCorpus", {_xml("lang"): _corpus_language(documents)})
+    header = _sub(corpus, "teiHeader")
+    file_description = _sub(header, "fileDesc")
+    _sub(_sub(file_description, "titleStmt"), "title", type="main", text="SCIO and Foreign Ministry briefings")
+    _sub(
+        _sub(file_description, "publicationStmt"), "p", text="Converted from the transcript pages by scio-transcripts."
+    )
+    _sub(_sub(file_description, "sourceDesc"), "p", text=f"{len(documents)} briefings")
+    _speaker_types(header)
+    _participants(_sub(header, "profileDesc"), registry.people, registry.outlets)
+    corpus.extend(documents)
+    ElementTree.indent(corpus, space="  ")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{ElementTree.tostring(corpus, encoding="unicode")}\n'
+
+
+class _Registry:
+    """The ids of one XML document, and the people and outlets declared in it, shared by every
+    briefing of a corpus."""
+
+    def __init__(self) -> None:
+        self.ids = _Identifiers()
+        self.people: dict[str, tuple[str, Person, str]] = {}
+        self.outlets: dict[str, str] = {}
+
+
+def _corpus_language(documents: list[ElementTree.Element]) -> str:
+    languages = {document.get(_xml("lang")) for document in documents}
+    return languages.pop() or "en" if len(languages) == 1 else "mul"
+
+
+def _document(
+    briefing: Briefing, source_text: str | None, identifier: str | None, registry: _Registry, *, declare: bool
+) -> ElementTree.Element:
+    ids = registry.ids
+    people = _declare_people(briefing, ids, registry.people)
+    outlets = _declare_outlets(briefing, ids, registry.outlets)
+
+    root = _element("TEI", {_xml("lang"): language_of(briefing)})
     root_id = ids.claim(identifier) if identifier else None
     if root_id:
         root.set(_xml("id"), root_id)
-    root.append(_header(briefing, source_text, identifier, people, outlets))
+    root.append(_header(briefing, source_text, identifier, people, outlets, declare=declare))
     text = _sub(root, "text")
     body = _sub(text, "body")
     division = _sub(body, "div", type="debateSection")
@@ -96,6 +146,8 @@ def _header(
     identifier: str | None,
     people: dict[str, tuple[str, Person, str]],
     outlets: dict[str, str],
+    *,
+    declare: bool,
 ) -> ElementTree.Element:
     header = _element("teiHeader")
     file_description = _sub(header, "fileDesc")
@@ -115,11 +167,8 @@ def _header(
     if briefing.date:
         _sub(bibl, "date", when=briefing.date.isoformat(), text=briefing.date.isoformat())
 
-    encoding = _sub(header, "encodingDesc")
-    taxonomy = _sub(_sub(encoding, "classDecl"), "taxonomy", **{_xml("id"): "speaker_types"})
-    for category_id, meaning in SPEAKER_TYPE_MEANINGS.items():
-        category = _sub(taxonomy, "category", **{_xml("id"): category_id})
-        _sub(category, "catDesc", text=meaning)
+    if declare:
+        _speaker_types(header)
 
     profile = _sub(header, "profileDesc")
     setting = _sub(_sub(profile, "settingDesc"), "setting")
@@ -129,6 +178,22 @@ def _header(
         _sub(setting, "date", when=briefing.date.isoformat(), text=briefing.date.isoformat())
     if briefing.time:
         _sub(setting, "time", text=briefing.time)
+    if declare:
+        _participants(profile, people, outlets)
+    return header
+
+
+def _speaker_types(header: ElementTree.Element) -> None:
+    encoding = _sub(header, "encodingDesc")
+    taxonomy = _sub(_sub(encoding, "classDecl"), "taxonomy", **{_xml("id"): "speaker_types"})
+    for category_id, meaning in SPEAKER_TYPE_MEANINGS.items():
+        category = _sub(taxonomy, "category", **{_xml("id"): category_id})
+        _sub(category, "catDesc", text=meaning)
+
+
+def _participants(
+    profile: ElementTree.Element, people: dict[str, tuple[str, Person, str]], outlets: dict[str, str]
+) -> None:
     participants = _sub(profile, "particDesc")
     person_list = _sub(participants, "listPerson")
     for person_id, person, role in people.values():
@@ -136,7 +201,10 @@ def _header(
         full_name = _sub(entry, "persName")
         if person.honorific:
             _sub(full_name, "roleName", type="honorific", text=person.honorific)
-        _sub(full_name, "name", text=person.name)
+        surname, forename = split_name(person.name)
+        _sub(full_name, "surname", text=surname)
+        if forename:
+            _sub(full_name, "forename", text=forename)
         if person.title:
             _sub(entry, "occupation", text=person.title)
     if outlets:
@@ -144,7 +212,6 @@ def _header(
         for outlet, org_id in outlets.items():
             organisation = _sub(organisation_list, "org", role="newsOutlet", **{_xml("id"): org_id})
             _sub(organisation, "orgName", text=outlet)
-    return header
 
 
 def _fill_body(
@@ -169,12 +236,14 @@ def _fill_body(
         if turn.label is not None:
             _sub(division, "note", type="speaker", text=turn.label)
         utterance = _sub(division, "u", **_speaker_attributes(turn, people, outlets))
-        utterance.set(_xml("id"), ids.claim(f"{prefix}u{index}"))
-        for paragraph in turn.paragraphs:
+        utterance_id = ids.claim(f"{prefix}u{index}")
+        utterance.set(_xml("id"), utterance_id)
+        for number, paragraph in enumerate(turn.paragraphs):
             while upcoming is not None and upcoming[0] < paragraph.span.start:
                 _append_loose(utterance, upcoming[1])
                 upcoming = next(pending, None)
-            _sub(utterance, "seg", text=paragraph.text)
+            segment = _sub(utterance, "seg", text=paragraph.text)
+            segment.set(_xml("id"), ids.claim(f"{utterance_id}.s{number}"))
     while upcoming is not None:
         _append_loose(division, upcoming[1])
         upcoming = next(pending, None)
@@ -203,9 +272,11 @@ def _speaker_attributes(
     return attributes
 
 
-def _declare_people(briefing: Briefing, ids: _Identifiers) -> dict[str, tuple[str, Person, str]]:
-    """Header people by name: (xml:id, person, role); a turn's speaker missing from the header lists too."""
-    people: dict[str, tuple[str, Person, str]] = {}
+def _declare_people(
+    briefing: Briefing, ids: _Identifiers, people: dict[str, tuple[str, Person, str]]
+) -> dict[str, tuple[str, Person, str]]:
+    """Header people by name: (xml:id, person, role), added to ``people``; a turn's speaker missing from
+    the header lists too. A person already declared (in a corpus, by an earlier briefing) keeps their id."""
     chair = [briefing.chairperson] if briefing.chairperson else []
     turn_speakers = [turn.speaker for turn in briefing.turns if turn.speaker is not None]
     for person, role in [(p, "chair") for p in chair] + [(p, "speaker") for p in [*briefing.speakers, *turn_speakers]]:
@@ -214,8 +285,7 @@ def _declare_people(briefing: Briefing, ids: _Identifiers) -> dict[str, tuple[st
     return people
 
 
-def _declare_outlets(briefing: Briefing, ids: _Identifiers) -> dict[str, str]:
-    outlets: dict[str, str] = {}
+def _declare_outlets(briefing: Briefing, ids: _Identifiers, outlets: dict[str, str]) -> dict[str, str]:
     for turn in briefing.turns:
         if turn.role is Role.JOURNALIST and turn.outlet and turn.outlet not in outlets:
             outlets[turn.outlet] = ids.claim(_camel(turn.outlet) or "outlet")
@@ -239,6 +309,29 @@ class _Identifiers:
             candidate = f"{base}.{number}"
         self._taken.add(candidate)
         return candidate
+
+
+# Chinese surnames of two characters; any other Chinese name has a surname of one.
+_COMPOUND_SURNAMES = frozenset(
+    {"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫",
+     "慕容", "令狐", "司徒", "夏侯", "宇文", "长孙", "長孫", "端木", "轩辕", "軒轅", "独孤", "獨孤", "南宫", "南宮"}
+)  # fmt: skip
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def language_of(briefing: Briefing) -> str:
+    """The ``xml:lang`` of a briefing: by the dialect that read it."""
+    return "zh" if briefing.dialect.endswith("-zh") or briefing.dialect == "scio-zh" else "en"
+
+
+def split_name(name: str) -> tuple[str, str | None]:
+    """Surname and forename of a Chinese name, surname first: ``Cao Shumin`` → (``Cao``, ``Shumin``),
+    ``欧阳晓岚`` → (``欧阳``, ``晓岚``). A name of one word is a surname alone."""
+    if _HAN.search(name) and " " not in name:
+        size = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+        return name[:size], name[size:] or None
+    surname, _, forename = name.partition(" ")
+    return surname, forename or None
 
 
 def _camel(text: str) -> str:

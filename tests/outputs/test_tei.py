@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -10,13 +11,14 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.outputs.files import briefing_id_of
 
-from ..conftest import SAMPLE
-from ..support.fixtures import valid_fixtures
+from ..conftest import DATA, SAMPLE
+from ..support.fixtures import every_fixture, read_fixture, valid_fixtures
 
 SAMPLE_ID = briefing_id_of(SAMPLE)  # its path below the working directory, as the outputs name it
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML = "http://www.w3.org/XML/1998/namespace"
+XML_ID = f"{{{XML}}}id"
 
 
 def tei(briefing: st.Briefing, source: str | Path | None = None) -> ElementTree.Element:
@@ -77,8 +79,29 @@ def test_speakers_and_types_of_the_sample(sample: ElementTree.Element) -> None:
     ]
     chair = sample.find(".//tei:person[@role='chair']", NS)
     assert chair is not None
-    assert chair.findtext("tei:persName/tei:name", namespaces=NS) == "Shen Yiran"
+    assert chair.findtext("tei:persName/tei:surname", namespaces=NS) == "Shen"
+    assert chair.findtext("tei:persName/tei:forename", namespaces=NS) == "Yiran"
     assert chair.findtext("tei:persName/tei:roleName", namespaces=NS) == "Mr."
+
+
+def test_a_chinese_briefing_is_chinese_with_its_names_surname_first() -> None:
+    text = (DATA / "dialects" / "scio-zh" / "labels" / "title_space_name.txt").read_text(encoding="utf-8")
+    root = tei(st.parse(text))
+    assert root.get(f"{{{XML}}}lang") == "zh"
+    names = [
+        (
+            person.findtext("tei:persName/tei:surname", namespaces=NS),
+            person.findtext("tei:persName/tei:forename", namespaces=NS),
+        )
+        for person in root.iterfind(".//tei:person", NS)
+    ]
+    assert ("欧阳", "晓岚") in names
+    assert ("冉", "佳怡") in names
+
+
+def test_every_u_and_seg_has_an_id(sample: ElementTree.Element) -> None:
+    for element in [*sample.iterfind(".//tei:u", NS), *sample.iterfind(".//tei:seg", NS)]:
+        assert element.get(XML_ID)
 
 
 def test_label_notes_precede_each_u(sample: ElementTree.Element) -> None:
@@ -172,3 +195,35 @@ def test_unknown_speakers_have_no_who_or_ana() -> None:
     assert utterance.get("who") is None
     assert utterance.get("ana") is None
     assert root.findtext(".//tei:note[@type='speaker']", namespaces=NS) == "Ji Haoran"
+
+
+SCHEMA = DATA / "tei" / "scio-tei.rng"
+
+
+def _validator() -> Any:
+    etree = pytest.importorskip("lxml.etree", reason="needs lxml (in the dev extra)")
+    return etree, etree.RelaxNG(etree.parse(str(SCHEMA)))
+
+
+@pytest.mark.parametrize("entry", every_fixture(), ids=lambda entry: f"{entry[0]}/{entry[1].stem}")
+def test_every_fixture_is_valid_against_the_schema(entry: tuple[str, Path]) -> None:
+    """The TEI of every fixture, in every dialect, is valid against the RelaxNG schema of our TEI."""
+    etree, schema = _validator()
+    dialect, path = entry
+    document = etree.fromstring(st.to_tei(st.parse(read_fixture(path), dialect=dialect), source=path).encode())
+    assert schema.validate(document), schema.error_log
+
+
+def test_a_corpus_declares_each_speaker_once_and_its_ids_are_unique() -> None:
+    etree, schema = _validator()
+    entries = every_fixture()
+    corpus = st.to_tei_corpus([(path, st.parse(read_fixture(path), dialect=d)) for d, path in entries], root=DATA)
+    root = etree.fromstring(corpus.encode())
+    assert schema.validate(root), schema.error_log
+    ids = root.xpath("//@xml:id")
+    assert len(ids) == len(set(ids))
+    assert len(root.xpath("/tei:teiCorpus/tei:TEI", namespaces=NS)) == len(entries)
+    assert not root.xpath("/tei:teiCorpus/tei:TEI//tei:listPerson", namespaces=NS)  # only the shared one
+    declared = set(root.xpath("/tei:teiCorpus/tei:teiHeader//tei:person/@xml:id | //tei:org/@xml:id", namespaces=NS))
+    assert {who[1:] for who in root.xpath("//tei:u/@who", namespaces=NS)} <= declared
+    assert root.get(f"{{{XML}}}lang") == "mul"  # English and Chinese briefings
