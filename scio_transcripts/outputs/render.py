@@ -1,7 +1,8 @@
 """Canonical SCIO text for a Briefing: the one renderer of the package.
 
-The text is what a clean page of the English SCIO site looks like: a labelled header, one label
-line per turn, a blank line between paragraphs, page-break tags where pages change, the credits
+The text is what a clean page of the site looks like in the briefing's dialect: for English SCIO
+pages a labelled header (Chinese and Ministry pages keep their intro sentence or title instead), one
+label line per turn, a blank line between paragraphs, page-break tags where pages change, the credits
 and the related links. Elements that keep their place in the source (notes, page breaks) are
 rendered in the order of their spans; the header and the credits are rendered from the model, so a
 double header becomes one labelled list. Text the parser could not place is not rendered.
@@ -16,7 +17,11 @@ from ..models import Briefing, Person, Turn
 PAGE_BREAK = "_ueditor_page_break_tag_"
 
 # Notes the renderer writes itself from the model, or drops as the workarounds they record.
-_REGENERATED_NOTES = frozenset({"heading", "header-date", "repeated-label"})
+_REGENERATED_NOTES = frozenset({"heading", "header-date", "repeated-label", "title-continuation"})
+# Dialects whose pages have no labelled header: the Chinese intro sentence (a note, rendered where it
+# stood) names the roster and the date, the Ministry's title the spokesperson and the date. Writing
+# an English header into them would make their speech start with a list of people.
+_NO_LABELLED_HEADER = frozenset({"scio-zh", "mfa-en"})
 
 
 def render(briefing: Briefing) -> str:
@@ -38,7 +43,7 @@ def render(briefing: Briefing) -> str:
         add(_start(briefing.title_span, -3), briefing.title)
     if briefing.place is not None:
         add(_start(briefing.dateline_span, -2), _dateline(briefing))
-    header = _header(briefing)
+    header = _header(briefing) if briefing.dialect not in _NO_LABELLED_HEADER else ""
     if header:
         add(_header_position(briefing), header)
     for note in briefing.notes:
