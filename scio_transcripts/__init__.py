@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from ._api import parse, parse_file, parse_html
 from ._diagnostics import diagnostic_codes
 from ._errors import DecodeError, EmptyFileError, ParseError
+from ._notes import note_kinds
 from .dialects import BriefingTransformer, Dialect, detect_dialect, dialects, register_dialect
 from .models import (
     Briefing,
@@ -96,6 +97,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "join_pages",
+    "note_kinds",
     "parse",
     "parse_file",
     "parse_html",

@@ -175,7 +175,10 @@ def parse(
     if excel and output_format != "csv":
         raise click.UsageError(f"--excel applies to csv, not {output_format}")
     if output_format == "parquet" and not (find_spec("pandas") and find_spec("pyarrow")):
-        raise click.UsageError("--format parquet needs pandas and pyarrow: pip install 'scio-transcripts[pandas]'")
+        raise click.UsageError(
+            "--format parquet needs pandas and pyarrow: pip install pandas pyarrow "
+            "(or, in the checkout, pip install '.[pandas]')"
+        )
     with _inputs(paths) as files:
         options = _RunOptions(jobs, strict, join_pages, encoding, dialect, ignore, quiet, excel)
         _parse_files(files, output_format, out, table, options)

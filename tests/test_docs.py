@@ -12,6 +12,7 @@ import re
 import shlex
 import subprocess
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -21,7 +22,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.engine.symbols import readable
 
-from .conftest import REPO
+from .conftest import REPO, SAMPLE
 
 DOCS = REPO / "docs"
 GRAMMAR = REPO / "grammar" / "scio_en.lark"
@@ -30,7 +31,11 @@ GRAMMAR = REPO / "grammar" / "scio_en.lark"
 # Runnable pages: the quick start and the tutorial
 # =============================================================================================
 
-RUNNABLE_PAGES = ["quickstart.md", "tutorial.md", "faq.md"]
+# Every page with Python examples; extending.md runs in tests/dialects/test_extending.py, with its grammar file.
+RUNNABLE_PAGES = ["quickstart.md", "tutorial.md", "faq.md", "index.md", "api.md", "outputs.md", "dialects.md"]
+# The files the pages open by name without writing them first, as a reader would have them: the bundled
+# sample under each name, and its pages cut at the page breaks for the join examples.
+PAGE_FILES = ("2023-03-16.txt", "2023-06-08.txt", "en/001.txt")
 
 _FENCE = re.compile(r"^```(?P<language>[\w-]*)(?P<info>[^\n]*)\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 # A block whose info string holds this shows what the python block above it prints.
@@ -112,6 +117,16 @@ def run_console(block: Block, folder: Path) -> str:
     return "".join(shown)
 
 
+def _reader_files(folder: Path) -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")
+    for name in PAGE_FILES:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(sample, encoding="utf-8")
+    first, second, *_ = sample.split("_ueditor_page_break_tag_")
+    (folder / "content_1.txt").write_text(first, encoding="utf-8")
+    (folder / "content_1_2.txt").write_text(second, encoding="utf-8")
+
+
 def same_text(actual: str) -> str:
     """Text as a page shows it: no trailing spaces on a line, no blank lines at the end."""
     return "\n".join(line.rstrip() for line in actual.rstrip("\n").splitlines())
@@ -123,7 +138,11 @@ def test_page_examples_run_and_print_what_the_page_shows(
 ) -> None:
     """Every python and console block of the page runs, in order, in an empty folder, printing its Output block."""
     monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {"__name__": "__main__"}
+    _reader_files(tmp_path)
+    # The page runs as a module of its own, so that functions it defines can be sent to worker processes.
+    module = types.ModuleType(f"docs_page_{Path(page).stem}")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    namespace: dict[str, object] = module.__dict__
     skipped: list[str] = []
     pairs = examples(DOCS / page)
     assert pairs, f"docs/{page} has no examples"
@@ -484,3 +503,11 @@ def test_diagnostics_table_lists_every_code_with_its_meaning() -> None:
     section = text[text.index("## Diagnostics") : text.index("## Errors")]
     rows = dict(re.findall(r"^\| `([a-z-]+)` \| (.+) \|$", section, re.MULTILINE))
     assert rows == dict(st.diagnostic_codes())
+
+
+def test_note_kinds_table_lists_every_kind_with_its_meaning() -> None:
+    """The API page's table of note kinds is exactly ``note_kinds()``."""
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    section = text[text.index("`st.note_kinds()`") : text.index("- `Fragment`")]
+    rows = dict(re.findall(r"^  \| `([a-z-]+)` \| (.+) \|$", section, re.MULTILINE))
+    assert rows == dict(st.note_kinds())

@@ -66,3 +66,13 @@ def test_every_fixture_has_its_snapshot_or_error() -> None:
     """No fixture text without its regression snapshot, no invalid fixture without its pinned error."""
     assert [p for p in VALID if not snapshot_path(p).is_file()] == []
     assert [p for p in INVALID if not p.with_suffix(".error").is_file()] == []
+
+
+def test_every_note_kind_a_fixture_gives_is_a_known_one() -> None:
+    """What ``note_kinds()`` lists is every kind the fixtures of every dialect produce."""
+    from .support.fixtures import every_fixture
+
+    found = {
+        note.kind for dialect, path in every_fixture() for note in st.parse(read_fixture(path), dialect=dialect).notes
+    }
+    assert found <= set(st.note_kinds())

@@ -277,7 +277,7 @@ def to_dataframe(
         unknown) and list cells stay Python lists.
 
     Raises:
-        ImportError: If pandas is not installed; install ``scio-transcripts[pandas]``.
+        ImportError: If pandas is not installed; install pandas and pyarrow (the ``[pandas]`` extra).
         ValueError: For an unknown table.
     """
     pandas = _require("pandas")
@@ -303,7 +303,7 @@ def write_parquet(
         table: As for ``to_dataframe``.
 
     Raises:
-        ImportError: If pandas or pyarrow is not installed; install ``scio-transcripts[pandas]``.
+        ImportError: If pandas or pyarrow is not installed; install them (the ``[pandas]`` extra).
         ValueError: For an unknown table.
     """
     frame = to_dataframe(rows, table=table)
@@ -342,5 +342,6 @@ def _require(module: str) -> Any:
         return __import__(module)
     except ImportError as error:
         raise ImportError(
-            f"{module} is needed for DataFrames and Parquet; install it with: pip install 'scio-transcripts[pandas]'"
+            f"{module} is needed for DataFrames and Parquet; install it with: pip install pandas pyarrow "
+            "(or, in the checkout of scio-transcripts, pip install '.[pandas]')"
         ) from error

@@ -176,5 +176,5 @@ def test_parquet_round_trips_through_pandas(sample: st.Briefing, tmp_path: Path)
 def test_missing_pandas_names_the_extra(sample: st.Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without pandas, to_dataframe raises ImportError telling which extra to install."""
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
-    with pytest.raises(ImportError, match=r"scio-transcripts\[pandas\]"):
+    with pytest.raises(ImportError, match=r"pip install pandas pyarrow"):
         st.to_dataframe(sample)
