@@ -22,7 +22,7 @@ import pytest
 import scio_transcripts as st
 from scio_transcripts.engine.symbols import readable
 
-from .conftest import REPO, SAMPLE
+from .conftest import DATA, REPO, SAMPLE
 
 DOCS = REPO / "docs"
 GRAMMAR = REPO / "grammar" / "scio_en.lark"
@@ -32,7 +32,7 @@ GRAMMAR = REPO / "grammar" / "scio_en.lark"
 # =============================================================================================
 
 # Every page with Python examples; extending.md runs in tests/dialects/test_extending.py, with its grammar file.
-RUNNABLE_PAGES = ["quickstart.md", "tutorial.md", "faq.md", "index.md", "api.md", "outputs.md", "dialects.md"]
+RUNNABLE_PAGES = ["quickstart.md", "tutorial.md", "faq.md", "index.md", "api.md", "outputs.md", "dialects.md", "cli.md"]
 # The files the pages open by name without writing them first, as a reader would have them: the bundled
 # sample under each name, and its pages cut at the page breaks for the join examples.
 PAGE_FILES = ("2023-03-16.txt", "2023-06-08.txt", "en/001.txt")
@@ -125,6 +125,8 @@ def _reader_files(folder: Path) -> None:
     first, second, *_ = sample.split("_ueditor_page_break_tag_")
     (folder / "content_1.txt").write_text(first, encoding="utf-8")
     (folder / "content_1_2.txt").write_text(second, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "bad-date.txt").write_bytes((DATA / "invalid" / "date_heading_value_not_a_date.txt").read_bytes())
 
 
 def same_text(actual: str) -> str:
