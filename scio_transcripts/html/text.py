@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 # Elements that start and end a line of their own; everything else runs on inside the line, so a
@@ -14,6 +15,7 @@ _BLOCKS = frozenset(
 # Elements whose content is never text a reader sees.
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "select", "button"})
 _SPACES = " \t\r\n\f\v"
+_MARKUP_SPACE = re.compile(f"[{_SPACES}]+")
 
 
 def lines_of(node: Any, *, stop: Any = None) -> list[str]:
@@ -59,19 +61,7 @@ def _visit(node: Any, lines: list[str], current: list[str], stop: Any) -> None:
 
 def _collapse(text: str) -> str:
     """Markup whitespace as one space; no-break and ideographic spaces are the page's own, and stay."""
-    out: list[str] = []
-    space = False
-    for char in text:
-        if char in _SPACES:
-            space = True
-            continue
-        if (space and out) or (space and not out):
-            out.append(" ")
-        space = False
-        out.append(char)
-    if space:
-        out.append(" ")
-    return "".join(out)
+    return _MARKUP_SPACE.sub(" ", text)
 
 
 def _end_line(lines: list[str], current: list[str]) -> None:
