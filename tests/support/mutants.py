@@ -122,8 +122,10 @@ MUTANTS = [
     Mutant(
         "strict mode lets a page with one diagnostic through",
         "scio_transcripts/_api.py",
-        "if strict and briefing.diagnostics:",
-        "if strict and len(briefing.diagnostics) > 1:",
+        "    if strict and briefing.diagnostics:\n        raise _strict_error(text, briefing.diagnostics[0])\n"
+        "    return briefing\n\n\ndef parse_html(",
+        "    if strict and len(briefing.diagnostics) > 1:\n        raise _strict_error(text, briefing.diagnostics[0])\n"
+        "    return briefing\n\n\ndef parse_html(",
     ),
 ]
 
