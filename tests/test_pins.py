@@ -96,3 +96,21 @@ def test_ignore_refuses_a_code_that_does_not_exist() -> None:
     """A misspelt code would silence nothing; it is refused with the known codes listed."""
     with pytest.raises(ValueError, match=r"unknown diagnostic code 'no-dates'; known: .*\bno-date\b"):
         st.parse("text", ignore={"no-dates"})
+
+
+def test_a_parse_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The collector is suspended during a parse only: on after it, off if it was off, on after an error."""
+    import gc
+
+    assert gc.isenabled()
+    st.parse("Li Ming:\nHello.\n")
+    assert gc.isenabled()
+    with pytest.raises(st.ParseError):
+        st.parse("Speakers:\n", strict=True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        st.parse("Li Ming:\nHello.\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
