@@ -38,7 +38,7 @@ _TIME = re.compile(r"(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[时時](?:\s*
 # "就" is no boundary: it also stands inside offices ("人口和就业统计司").
 _ROSTER_VERBS = r"(?:介绍|介紹|发布|發布|解读|解讀|出席|通报|通報|回答|答记者问|答記者問)"
 _ROSTER = re.compile(r"[请請](?P<roster>.+?)" + _ROSTER_VERBS)
-# Without 请, the roster is the clause after the event: "…举行新闻发布会，国家统计局局长马建堂介绍…".
+# Without 请, the roster is the clause after the event: "…举行新闻发布会，某部部长李明介绍…".
 _ROSTER_AFTER_EVENT = re.compile(r"(?:发布会|發布會|發佈會)[^,，。]{0,4}[,，](?P<roster>[^。，,]+?)" + _ROSTER_VERBS)
 # Words that end a title: what stands after the last of them is the name.
 _ROLE_WORDS = (
@@ -53,7 +53,7 @@ _ROLE_WORDS = (
 _JOURNALIST = re.compile(r"(?:记者|記者)$")
 _HOST_WORDS = re.compile(r"(?:新闻办|新聞辦|国新办|國新辦|新闻局|新聞局)")
 # On the roster, the host is the SCIO's press officer: its press bureau, or its spokesperson. The SCIO's
-# director or deputy on the roster ("国务院新闻办公室主任王晨") presents, as any speaker does.
+# director or deputy on the roster ("国务院新闻办公室主任李明") presents, as any speaker does.
 _PRESS_OFFICER = re.compile(r"新闻局|新聞局|(?:新闻办|新聞辦|国新办|國新辦)[^、，,]*(?:发言人|發言人)")
 _HOST_LABELS = frozenset({"主持人", "主持"})
 # Ministry pages label by position: 问 is a journalist's question, 答 the spokesperson's answer.
@@ -87,7 +87,7 @@ def is_chinese_label(matched: str) -> bool:
     if len(text) > 40 or _SENTENCE_MARKS.search(text) or _CHROME_MARKS.search(text) or _OPEN_BRACKET.search(text):
         return False
     if "《" in text and not _JOURNALIST.search(text):
-        return False  # "《政府工作报告》起草组负责人:今年…": a headline quoting a document; outlets end in 记者
+        return False  # "《规划纲要》编制组负责人:今年…": a headline quoting a document; outlets end in 记者
     compact = text.replace(" ", "").replace("\u3000", "")
     if not matched.rstrip().endswith((":", "：", "]")):
         # Alone on its line with no colon, a label must say what it is: a title, a host, a journalist.
@@ -151,14 +151,14 @@ def _host_name(compact: str) -> str | None:
     return None
 
 
-# Ranks follow the name in Chinese, the service before them: "耿雁生大校", "王伟海军大校".
+# Ranks follow the name in Chinese, the service before them: "张军大校", "李明海军大校".
 _RANK_AFTER = re.compile(
     r"(?:海军|海軍|空军|空軍|陆军|陸軍|火箭军|火箭軍|武警)?(?:上将|中将|少将|大校|上校|中校|少校|上將|中將|少將)$"
 )
 
 
 def split_rank(item: str) -> tuple[str | None, str]:
-    """``…局长耿雁生大校`` → (``大校``, ``…局长耿雁生``)."""
+    """``…局长张军大校`` → (``大校``, ``…局长张军``)."""
     match = _RANK_AFTER.search(item.strip().rstrip("、,，").strip())
     return (match.group(), item.strip().rstrip("、,，").strip()[: match.start()]) if match else (None, item)
 
@@ -172,7 +172,7 @@ def split_title_and_name(item: str) -> tuple[str | None, str]:
     """``国务院新闻办新闻局副局长、新闻发言人寿小丽`` → (title, ``寿小丽``); a space may separate them.
 
     "等" after the last name ("…张宏卫等") closes the list, and a military rank after a name
-    ("…局长耿雁生大校") is no part of it: ``split_rank`` takes it off first."""
+    ("…局长张军大校") is no part of it: ``split_rank`` takes it off first."""
     item = item.strip().rstrip("、,，").strip()
     item = item[:-1] if item.endswith("等") and len(item) > 3 else item
     if " " in item or "\u3000" in item:
@@ -220,7 +220,7 @@ class ChineseScio(Dialect):
         # An intro that a copy glued a photographer's credit to ("…并答记者问。(中国网 张三摄)") is the intro.
         "PHOTO_CAPTION": lambda line: not (_ROSTER.search(line) and _HOST_WORDS.search(line)),
         # A sentence of speech that mentions a briefing ends in a full stop; a link title does not.
-        # and is a headline's length, with no bracket label before it ("[主持人华清]…").
+        # and is a headline's length, with no bracket label before it ("[主持人李华]…").
         "LINKED_TITLE": lambda line: (
             len(line) <= 80
             and not line.startswith(("[", "【"))
@@ -461,7 +461,7 @@ def _roster(glossed: str, span: Span) -> tuple[Person, ...]:
         stripped = item.rstrip("、,，").rstrip()
         first, last = offsets[offset], offsets[offset + len(stripped) - 1] + 1
         item_span = Span(start=span.start + first, end=span.start + last, line=span.line, column=span.column + first)
-        if title is None and people:  # "副主任宁吉喆、胡祖才": the second shares the first's title
+        if title is None and people:  # "副主任张明、李强": the second shares the first's title
             title = people[-1].title
         people.append(Person(name=name, honorific=rank, title=title, span=item_span))
     return tuple(people)
@@ -485,7 +485,7 @@ def _is_office(item: str, name: str) -> bool:
 
 def _pieces(roster: str) -> list[str]:
     """The roster cut after each 、 or comma, and at a 和 ("and") that follows a name, where a role word
-    stands two or three characters before it ("…副局长蒲长城和河北省副省长杨崇勇"); a 和 inside an office
+    stands two or three characters before it ("…副局长张明和某省副省长李强"); a 和 inside an office
     ("工业和信息化部") has no role word there."""
     pieces: list[str] = []
     for piece in re.split(r"(?<=[、,，])", roster):

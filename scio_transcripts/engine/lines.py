@@ -223,7 +223,7 @@ _SUMMARY = re.compile(
 _GLUED_DATE = re.compile(r"[.。]\s*[ \u00a0]{2,}\S.{0,30}\d{4}\s*$|[ \u00a0]{2,}\d{4}-\d{1,2}-\d{1,2}(?: [\d:]+)?\s*$")
 
 
-# What follows a stamp's colon ("China.org.cnUpdated: October 12, 2017"), never a speaker's speech.
+# What follows a stamp's colon ("China.org.cnUpdated: May 4, 2021"), never a speaker's speech.
 _DATE_START = re.compile(r"\s*(?:\d{1,4}[-/:.]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)")
 
 

@@ -55,8 +55,8 @@ _TITLE_SUBJECT = re.compile(r"新闻办|新聞辦|国新办|國新辦|外交部|
 
 
 def _wrapped_head(first: TitlePart, titles: list[TitlePart]) -> TitlePart | None:
-    """The first half of a Chinese title that a copy wrapped ("新聞辦就2019年1-2月份" / "國民經濟運行情況
-    舉行發佈會"): the headline one or two lines above, naming who or when, which the title does not."""
+    """The first half of a Chinese title that a copy wrapped ("新聞辦就2021年1-4月份" / "工業生產情況舉行
+    發佈會"): the headline one or two lines above, naming who or when, which the title does not."""
     line = first.token.line or 0
     for part in titles:
         gap = line - (part.token.line or 0)
