@@ -95,16 +95,16 @@ def parse_html(
     """
     from .html import declared_charset, decode_html, extract  # a text page needs none of it
 
+    silenced = checked_codes(ignore)
     misread: Diagnostic | None = None
     if isinstance(html, bytes):
         markup, charset = decode_html(html)
         declared = declared_charset(html)
         if declared is not None and codecs.lookup(declared).name != codecs.lookup(charset).name:
-            misread = Diagnostic(
-                code="charset-mismatch",
-                message=f"The page declares {declared}, but its bytes are not {declared}; read as {charset}",
-                span=Span(start=0, end=0, line=1, column=1),
-                expected=(f"bytes in {declared}",),
+            misread = _whole_page(
+                "charset-mismatch",
+                f"The page declares {declared}, but its bytes are not {declared}; read as {charset}",
+                f"bytes in {declared}",
             )
     else:
         markup = html
@@ -118,20 +118,12 @@ def parse_html(
         chrome.append(Note(kind="page-chrome", text=line, span=span))
         position, line_number = position + len(line) + 1, line_number + 1
     source = text + "".join(f"{note.text}\n" for note in chrome)
-    diagnostics = briefing.diagnostics
-    if found is None and "no-transcript" not in checked_codes(ignore):
-        empty = Span(start=0, end=0, line=1, column=1)
-        diagnostics = (
-            Diagnostic(
-                code="no-transcript",
-                message="Expected a transcript: no site layout found text in this page",
-                span=empty,
-                expected=("a page of a briefing",),
-            ),
-        )
-    if misread is not None and "charset-mismatch" not in checked_codes(ignore):
-        diagnostics = (misread, *diagnostics)
-    briefing = attrs.evolve(briefing, notes=briefing.notes + tuple(chrome), source_text=source, diagnostics=diagnostics)
+    briefing = attrs.evolve(briefing, notes=briefing.notes + tuple(chrome), source_text=source)
+    if found is None:  # the empty text's own diagnostics say nothing a reader of the page can use
+        missing = _whole_page("no-transcript", "Expected a transcript: no site layout found text in this page")
+        briefing = _with_first(attrs.evolve(briefing, diagnostics=()), missing, silenced)
+    if misread is not None:
+        briefing = _with_first(briefing, misread, silenced)
     if strict and briefing.diagnostics:
         raise _strict_error(source, briefing.diagnostics[0])
     return briefing
@@ -170,14 +162,10 @@ def parse_file(
             return _parse_html_file(name, markup, strict=strict, dialect=dialect, ignore=ignore)
         text, guessed = _decode(name, data, encoding)
         briefing = parse(text, strict=False, dialect=dialect, ignore=ignore)
-        if guessed is not None and "guessed-encoding" not in checked_codes(ignore):
-            found = Diagnostic(
-                code="guessed-encoding",
-                message=f"The file is not UTF-8; read as {guessed}, the encoding its bytes fit best",
-                span=Span(start=0, end=0, line=1, column=1),
-                expected=("UTF-8 text", "--encoding NAME"),
-            )
-            briefing = attrs.evolve(briefing, diagnostics=(found, *briefing.diagnostics))
+        if guessed is not None:
+            message = f"The file is not UTF-8; read as {guessed}, the encoding its bytes fit best"
+            found = _whole_page("guessed-encoding", message, "UTF-8 text", "--encoding NAME")
+            briefing = _with_first(briefing, found, checked_codes(ignore))
         if strict and briefing.diagnostics:
             raise _strict_error(text, briefing.diagnostics[0])
         return briefing
@@ -213,16 +201,8 @@ def _decode(path: str, data: bytes, encoding: str | None) -> tuple[str, str | No
             text = str(best) if best is not None else ""
             if best is not None and best.encoding in _GUESSABLE and "\x00" not in text:
                 return text, best.encoding
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         what = encoding or "UTF-8, nor in a Chinese encoding or UTF-16 (give its encoding)"
-        raise DecodeError(
-            f"{path}: not {what}: byte 0x{data[error.start]:02x} at byte offset {error.start} cannot be decoded",
-            path=path,
-            byte_offset=error.start,
-            line=line,
-            column=column,
-        ) from None
+        raise _decode_error(path, data, error.start, f"not {what}: byte 0x{data[error.start]:02x}") from None
 
 
 _MARKUP_FIRST = re.compile(r"[\ufeff\s]{0,256}<")
@@ -234,13 +214,8 @@ def _flag_html(text: str, briefing: Briefing) -> Briefing:
 
     if not looks_like_html(text):
         return briefing
-    found = Diagnostic(
-        code="html-page",
-        message="The text is a saved web page (HTML), parsed here as text: read it with parse_html() or parse_file()",
-        span=Span(start=0, end=min(len(text), 1), line=1, column=1),
-        expected=("the text of a transcript",),
-    )
-    return attrs.evolve(briefing, diagnostics=(found, *briefing.diagnostics))
+    message = "The text is a saved web page (HTML), parsed here as text: read it with parse_html() or parse_file()"
+    return _with_first(briefing, _whole_page("html-page", message, "the text of a transcript"), frozenset())
 
 
 # A saved web page, whatever its name: its first tag, after a BOM, blank lines or comments.
@@ -256,14 +231,31 @@ def _parse_html_file(
     try:
         return parse_html(data, strict=strict, dialect=dialect, ignore=ignore)
     except UnicodeDecodeError as error:
-        raise DecodeError(
-            f"{path}: a web page in no charset it could be read in ({error.encoding}): "
-            f"byte offset {error.start} cannot be decoded",
-            path=path,
-            byte_offset=error.start,
-            line=error.object[: error.start].count(b"\n") + 1,
-            column=error.start - (error.object.rfind(b"\n", 0, error.start) + 1) + 1,
-        ) from None
+        what = f"a web page in no charset it could be read in ({error.encoding}):"
+        raise _decode_error(path, error.object, error.start, what) from None
+
+
+def _decode_error(path: str, data: bytes, offset: int, what: str) -> DecodeError:
+    """The error for bytes no encoding reads: the file, what it is not, and where, by byte, line and column."""
+    return DecodeError(
+        f"{path}: {what} at byte offset {offset} cannot be decoded",
+        path=path,
+        byte_offset=offset,
+        line=data.count(b"\n", 0, offset) + 1,
+        column=offset - (data.rfind(b"\n", 0, offset) + 1) + 1,
+    )
+
+
+def _whole_page(code: str, message: str, *expected: str) -> Diagnostic:
+    """A diagnostic about the file or page as a whole, placed at its start."""
+    return Diagnostic(code=code, message=message, span=Span(start=0, end=0, line=1, column=1), expected=expected)
+
+
+def _with_first(briefing: Briefing, diagnostic: Diagnostic, silenced: frozenset[str]) -> Briefing:
+    """The briefing with ``diagnostic`` first among its diagnostics, unless its code is silenced."""
+    if diagnostic.code in silenced:
+        return briefing
+    return attrs.evolve(briefing, diagnostics=(diagnostic, *briefing.diagnostics))
 
 
 def _strict_error(text: str, diagnostic: Diagnostic) -> ParseError:
