@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -201,7 +202,8 @@ def summary_end(
     with no header may still open with a news summary above the first label; it ends after the last
     line that reads like one.
     """
-    speech = speech or opens_speech
+    # The three scans below read the same top lines; each line is judged once.
+    speech = functools.cache(speech or opens_speech)
     title_line = _title_line(text, title, speech) if title is not None else None
     below_title = title_line.end() if title_line else 0
     match = _HEADER_HEADING.search(text, 0, _SUMMARY_WINDOW)
