@@ -1,11 +1,14 @@
-"""Every kind of note, by its name: what a line that is neither speech nor a header fact was kept as."""
+"""Every kind of note, by its name: what a line that is neither speech nor a header fact was kept as.
+
+(``engine.symbols.NOTE_KINDS`` says which terminal becomes which kind; this says what each kind is.)
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
 
-NOTE_KINDS: Mapping[str, str] = MappingProxyType(
+NOTE_MEANINGS: Mapping[str, str] = MappingProxyType(
     {
         "breadcrumb": "the site's path to the page (`Home > Press Room`)",
         "category": "a section word under the title (`Economy`)",
@@ -39,4 +42,4 @@ NOTE_KINDS: Mapping[str, str] = MappingProxyType(
 
 def note_kinds() -> Mapping[str, str]:
     """Every note kind the shipped dialects give, with what it is."""
-    return NOTE_KINDS
+    return NOTE_MEANINGS

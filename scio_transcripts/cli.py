@@ -417,7 +417,11 @@ class _Batch:
         """The briefings themselves, each parsed file's (or, joining, each group's), in input order."""
         if self.joining:
             return self._joined()
-        results = st.parse_many(
+        return self.successes(self._parsed())
+
+    def _parsed(self) -> Iterator[tuple[Path, st.Briefing | Exception]]:
+        """Each file's briefing, or its exception, in input order, parsed with this run's options."""
+        return st.parse_many(
             self.files,
             jobs=self.jobs,
             strict=self.strict,
@@ -425,19 +429,10 @@ class _Batch:
             ignore=self.ignore,
             encoding=self.encoding,
         )
-        return self.successes(results)
 
     def _joined(self) -> Iterator[tuple[Path, st.Briefing]]:
         """Each briefing, its pages joined, named after its first page's file, in input order."""
-        results = st.parse_many(
-            self.files,
-            jobs=self.jobs,
-            strict=self.strict,
-            dialect=self.dialect,
-            ignore=self.ignore,
-            encoding=self.encoding,
-        )
-        parsed = dict(self.successes(results))
+        parsed = dict(self.successes(self._parsed()))
         for first, pages in page_groups(self.files):
             present = [(number, path) for number, path in pages if path in parsed]
             if not present:

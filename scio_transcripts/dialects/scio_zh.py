@@ -159,8 +159,9 @@ _RANK_AFTER = re.compile(
 
 def split_rank(item: str) -> tuple[str | None, str]:
     """``…局长张军大校`` → (``大校``, ``…局长张军``)."""
-    match = _RANK_AFTER.search(item.strip().rstrip("、,，").strip())
-    return (match.group(), item.strip().rstrip("、,，").strip()[: match.start()]) if match else (None, item)
+    bare = item.strip().rstrip("、,，").strip()
+    match = _RANK_AFTER.search(bare)
+    return (match.group(), bare[: match.start()]) if match else (None, item)
 
 
 def _label_text(label: str) -> str:

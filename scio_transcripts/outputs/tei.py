@@ -107,8 +107,8 @@ class _Registry:
 
 
 def _corpus_language(documents: list[ElementTree.Element]) -> str:
-    languages = {document.get(_xml("lang")) for document in documents}
-    return languages.pop() or "en" if len(languages) == 1 else "mul"
+    languages = {document.get(_xml("lang")) or "en" for document in documents}
+    return languages.pop() if len(languages) == 1 else "mul"
 
 
 def _document(
