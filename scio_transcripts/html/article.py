@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .layout import Extracted, Layout
-from .text import lines_of
+from .layout import Layout
 
 
 class ArticlePage(Layout):
@@ -19,28 +18,17 @@ class ArticlePage(Layout):
     def matches(self, tree: Any) -> bool:
         return tree.body is not None
 
-    def read(self, tree: Any) -> Extracted | None:
-        body = _richest(tree)
-        if body is None:
-            return None
-        text = lines_of(body)
-        title_node = next((node for node in (tree.css_first(s) for s in self.title) if node is not None), None)
-        head = lines_of(title_node)[:1] if title_node is not None else []
-        if head and text and text[0] == head[0]:
-            head = []
-        above = [line for selector in self.before for node in tree.css(selector)[:1] for line in lines_of(node)]
-        chrome = [line for selector in self.chrome for node in tree.css(selector)[:1] for line in lines_of(node)]
-        return Extracted(lines=tuple(head + above + text), chrome=tuple(chrome), layout=self.name) if text else None
+    def find_body(self, tree: Any) -> Any:
+        return _richest(tree)
 
 
 def _richest(tree: Any) -> Any:
     """The element whose own ``<p>`` children hold the most text: the article, not the page around it."""
-    best, most = None, 0
+    sizes: dict[int, list[Any]] = {}  # parent's node id → [parent, text size of its <p> children]
     for paragraph in tree.css("p"):
         parent = paragraph.parent
-        if parent is None:
-            continue
-        size = sum(len(p.text(deep=True) or "") for p in parent.iter() if p.tag == "p")
-        if size > most:
-            best, most = parent, size
-    return best or tree.body
+        if parent is not None:
+            entry = sizes.setdefault(parent.mem_id, [parent, 0])
+            entry[1] += len(paragraph.text(deep=True) or "")
+    best = max(sizes.values(), key=lambda entry: entry[1], default=None)
+    return best[0] if best is not None and best[1] > 0 else tree.body

@@ -40,9 +40,13 @@ class Layout:
         """Whether the page is in this layout: by default, when its body element is there."""
         return _first(tree, self.body) is not None
 
+    def find_body(self, tree: Any) -> Any:
+        """The element that holds the transcript: by default the first that ``body`` selects."""
+        return _first(tree, self.body)
+
     def read(self, tree: Any) -> Extracted | None:
         """The page's lines, or None when the body holds no text."""
-        body = _first(tree, self.body)
+        body = self.find_body(tree)
         if body is None:
             return None
         stop = next((node for node in (body.css_first(s) for s in self.stop) if node is not None), None)
@@ -51,11 +55,14 @@ class Layout:
             return None
         title = _first(tree, self.title)
         head = lines_of(title)[:1] if title is not None else []
-        above = [line for selector in self.before for node in tree.css(selector) for line in lines_of(node)]
+        if head and head[0] == text[0]:
+            head = []  # the body starts with the heading itself
+        above = [line for selector in self.before for node in tree.css(selector)[:1] for line in lines_of(node)]
         chrome = [line for selector in self.chrome for node in tree.css(selector)[:1] for line in lines_of(node)]
         window = tree.css_first("title")
-        if window is not None and (window.text() or "").strip() and (window.text() or "").strip() not in head:
-            chrome.append(" ".join((window.text() or "").split()))
+        window_title = " ".join((window.text() or "").split()) if window is not None else ""
+        if window_title and window_title not in head:
+            chrome.append(window_title)
         return Extracted(lines=tuple(head + above + text), chrome=tuple(chrome), layout=self.name)
 
 
