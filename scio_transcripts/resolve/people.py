@@ -56,9 +56,13 @@ def _unlabelled_chairs(lines: list[int], split: list[tuple[str | None, str, str 
     "Read in Chinese") the full one. A list starts over where a name comes again; each list's chair is
     found on its own."""
     lists: list[list[int]] = [[]]
+    seen: set[str] = set()  # the names of the list being read
     for index, (_honorific, name, _title) in enumerate(split):
-        if any(name_key(split[earlier][1]) == name_key(name) for earlier in lists[-1]):
+        key = name_key(name)
+        if key in seen:
             lists.append([])
+            seen = set()
+        seen.add(key)
         lists[-1].append(index)
     chairs = set()
     for indexes in lists:
