@@ -615,10 +615,11 @@ def page_groups(files: Sequence[Path]) -> list[tuple[Path, list[tuple[int, Path]
     ``STEM.txt`` when that file is among ``files`` (a ``content_7.txt`` alone is a briefing of its
     own); each group is in page order and named after its first page, groups in input order."""
     later: dict[Path, list[tuple[int, Path]]] = {}
+    given = set(files)  # a folder may hold thousands of pages
     for path in files:
         stem, _, number = path.stem.rpartition("_")
         first = path.with_name(stem + path.suffix)
-        if stem and number.isdigit() and int(number) >= 2 and first in files:
+        if stem and number.isdigit() and int(number) >= 2 and first in given:
             later.setdefault(first, []).append((int(number), path))
     pages_of_later = {path for pages in later.values() for _number, path in pages}
     return [(path, [(1, path), *sorted(later.get(path, []))]) for path in files if path not in pages_of_later]
