@@ -10,7 +10,7 @@ import attrs
 from ._diagnostics import PLAUSIBILITY
 from .dialects import get_dialect
 from .models import Briefing, Note, Span, Turn
-from .resolve.people import name_key
+from .resolve.people import people_by_key
 from .resolve.plausible import assess
 
 
@@ -33,9 +33,7 @@ def join_pages(briefings: Sequence[Briefing]) -> Briefing:
     pages = [_with_source(briefing, index) for index, briefing in enumerate(briefings)]
     first = pages[0]
     header = next((page for page in pages if page.speakers or page.chairperson is not None), first)
-    people = {name_key(person.name): person for person in header.speakers}
-    if header.chairperson is not None:
-        people[name_key(header.chairperson.name)] = header.chairperson
+    people = people_by_key(header.speakers, header.chairperson)
     rules = get_dialect(first.dialect)
 
     turns: list[Turn] = []

@@ -98,6 +98,14 @@ def unlabelled_chair_index(lines: Sequence[int], titles: Sequence[str | None]) -
 _SCIO = re.compile(r"\bSCIO\b|\bInformation Office\b")
 
 
+def people_by_key(speakers: Sequence[Person], chairperson: Person | None) -> dict[str, Person]:
+    """The header's people by ``name_key``, as labels are resolved against them."""
+    people = {name_key(person.name): person for person in speakers}
+    if chairperson is not None:
+        people[name_key(chairperson.name)] = chairperson
+    return people
+
+
 @functools.lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A name or label as it is compared: no honorific or rank, spaces collapsed, case folded."""

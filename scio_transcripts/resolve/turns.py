@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ..engine.parts import Part, SectionPart, TurnPart, token_span
 from ..models import Paragraph, Person, Role, Span, Turn
-from .people import name_key
+from .people import name_key, people_by_key
 from .record import Record
 
 RoleOf = tuple[Role, Person | None, str | None]
@@ -38,9 +38,7 @@ def turns(
     write_label = label_rule or (lambda label: label.rstrip(":：").strip())
     turn_parts = _merge_repeated_labels(turn_parts, record)
     turn_parts = _drop_cut_label(turn_parts, known_names, record, last_other_start=last_other_start)
-    people = {name_key(person.name): person for person in speakers}
-    if chairperson is not None:
-        people[name_key(chairperson.name)] = chairperson
+    people = people_by_key(speakers, chairperson)
     break_starts = [span.start for span in page_breaks]
     roles: dict[str | None, RoleOf] = {}  # labels recur all page long
     found: list[Turn] = []
