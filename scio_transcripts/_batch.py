@@ -87,7 +87,8 @@ def parse_many(
 
     Args:
         paths: The files to parse.
-        jobs: How many worker processes to use; 1 parses in this process.
+        jobs: How many processes parse: this one and ``jobs - 1`` worker processes; 1 parses in this
+            process only.
         strict: Parse strictly, as ``parse_file(path, strict=True)``.
         dialect: The kind of transcript, as for ``parse``: a name from ``dialects()`` or ``"auto"``
             to sniff each file.
@@ -123,14 +124,34 @@ def parse_many(
         return
     # Compiled once here, so that forked workers start with it.
     load_engine(get_dialect("scio-en" if dialect == "auto" else dialect))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_fast_start_context()) as pool:
-        in_flight: deque[tuple[list[Path], Future[list[object]]]] = deque()
-        for chunk in _chunks(paths, _CHUNK):
-            in_flight.append((chunk, pool.submit(parse_chunk, chunk, options, then)))
+    # ``jobs`` processes parse: this one and ``jobs - 1`` workers. This process would otherwise only
+    # wait for results, and a chunk it parses itself is never pickled (on two cores, two jobs went from
+    # 1.04 to 1.43 times as fast as one). Its share is every ``jobs``-th chunk, the first going to a
+    # worker. (Parsing here only while the next result is still with a worker balanced worse: the
+    # worker ran dry.)
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=_fast_start_context()) as pool:
+        in_flight: deque[tuple[list[Path], Future[list[object]] | None]] = deque()
+        for index, chunk in enumerate(_chunks(paths, _CHUNK)):
+            here = index % jobs == jobs - 1
+            in_flight.append((chunk, None if here else pool.submit(parse_chunk, chunk, options, then)))
             if len(in_flight) >= jobs * _AHEAD_PER_WORKER:
-                yield from _settled(in_flight.popleft())
+                yield from _settled(in_flight.popleft(), options, then)
         while in_flight:
-            yield from _settled(in_flight.popleft())
+            yield from _settled(in_flight.popleft(), options, then)
+
+
+def _settled(
+    entry: tuple[list[Path], Future[list[object]] | None],
+    options: _Options,
+    then: Callable[[Path, Briefing], object] | None,
+) -> Iterator[tuple[Path, object]]:
+    """The results of a chunk: a worker's, or (with no future) parsed here and now."""
+    chunk, future = entry
+    if future is None:
+        for path in chunk:
+            yield path, parse_then(path, options, then)
+    else:
+        yield from zip(chunk, future.result(), strict=True)
 
 
 def _chunks(paths: Iterable[str | os.PathLike[str]], size: int) -> Iterator[list[Path]]:
@@ -142,11 +163,6 @@ def _chunks(paths: Iterable[str | os.PathLike[str]], size: int) -> Iterator[list
             chunk = []
     if chunk:
         yield chunk
-
-
-def _settled(entry: tuple[list[Path], Future[list[object]]]) -> Iterator[tuple[Path, object]]:
-    chunk, future = entry
-    yield from zip(chunk, future.result(), strict=True)
 
 
 def _fast_start_context() -> multiprocessing.context.BaseContext | None:

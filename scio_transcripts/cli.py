@@ -77,6 +77,9 @@ ENCODING_OPTION = click.option(
 )
 
 
+_JOBS_HELP = "Processes that parse: this one and N-1 workers."
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(st.__version__, prog_name="scio-transcripts")
 def main() -> None:
@@ -109,7 +112,7 @@ def main() -> None:
     default=None,
     help="For csv, jsonl and parquet: write only this table. On standard output the default is turns.",
 )
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=_JOBS_HELP)
 @click.option("--strict", is_flag=True, help="Skip (and report) every file that strict parsing rejects.")
 @click.option(
     "--excel",
@@ -252,7 +255,7 @@ def _parse_files(files: list[Path], output_format: str, out: str, table: Table |
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=_JOBS_HELP)
 @ENCODING_OPTION
 @DIALECT_OPTION
 @IGNORE_OPTION

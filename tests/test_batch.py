@@ -56,6 +56,17 @@ def test_workers_give_the_same_results_in_the_same_order(folder: list[Path]) -> 
             assert str(got) == str(expected)
 
 
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_chunks_parsed_here_and_in_workers_keep_the_input_order(tmp_path: Path, jobs: int) -> None:
+    """With more files than one chunk, this process parses some chunks and the workers the others;
+    the results are those of jobs=1, in the same order."""
+    paths = []
+    for number, fixture in enumerate(valid_fixtures()[: _batch._CHUNK * 4 + 3]):
+        paths.append(tmp_path / f"{number:03d}.txt")
+        shutil.copy(fixture, paths[-1])
+    assert list(st.parse_many(paths, jobs=jobs)) == list(st.parse_many(paths))
+
+
 def test_strict_errors_cross_the_process_boundary_intact() -> None:
     """A strict ParseError from a worker keeps its message, line, column and context."""
     invalid = sorted((DATA / "invalid").glob("*.txt"))[:2]

@@ -22,15 +22,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import ClassVar
-
-from lark import Token
+from typing import TYPE_CHECKING, ClassVar
 
 from ..engine.parts import FieldPart, NotePart, PartsTransformer
 from ..engine.symbols import OPENERS, SPLITTERS, SUMMARY_ONLY
+from ..engine.token import Token
 from ..models import Briefing
 from ..resolve.rules import Rules
+from .sniffs import mfa_en as _sniff_mfa_en
+from .sniffs import scio_zh as _sniff_scio_zh
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class BriefingTransformer(PartsTransformer):
@@ -89,12 +92,14 @@ class Dialect(Rules):
         return briefing
 
 
-# Shipped dialects are imported when first asked for, so `import scio_transcripts` stays fast.
+# Shipped dialects are imported when first asked for, so `import scio_transcripts` stays fast; their
+# sniffs (the same functions as their `sniff` methods) are at hand without importing them.
 _BUILT_IN = {
     "scio-en": ("scio_transcripts.dialects", "Dialect"),
     "scio-zh": ("scio_transcripts.dialects.scio_zh", "ChineseScio"),
     "mfa-en": ("scio_transcripts.dialects.mfa_en", "ForeignMinistry"),
 }
+_BUILT_IN_SNIFFS: dict[str, Callable[[str], float]] = {"scio-zh": _sniff_scio_zh, "mfa-en": _sniff_mfa_en}
 _registered: dict[str, Dialect] = {}
 
 
@@ -132,10 +137,12 @@ def detect_dialect(text: str) -> str:
     """The name of the dialect that ``text`` looks most like, by a cheap sniff of its characters.
 
     English SCIO pages win ties, so text that looks like nothing in particular parses as before.
+    A shipped dialect not yet used is sniffed without importing it.
     """
     best, best_score = "scio-en", get_dialect("scio-en").sniff(text)
     for name in dialects():
-        score = get_dialect(name).sniff(text)
+        registered = _registered.get(name)
+        score = registered.sniff(text) if registered is not None else _BUILT_IN_SNIFFS[name](text)
         if score > best_score:
             best, best_score = name, score
     return best

@@ -13,29 +13,22 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import attrs
-from lark import Token
 
 from ..engine.parts import NotePart, Part, SectionPart, SummaryPart, TitlePart, token_span
 from ..engine.symbols import VETOES
+from ..engine.token import Token
 from ..models import Briefing, Person, Role, Span
 from ..resolve import front
 from ..resolve.dates import find_date
 from ..resolve.record import Record
 from ..resolve.turns import RoleOf
 from .dialect import BriefingTransformer, Dialect
+from .sniffs import mfa_en as _sniff
 
 # "Spokesperson Wang Wenbin's Regular…", "Spokesperson Wang Wenbin held a regular…"
 _SPOKESPERSON = re.compile(r"Spokesperson\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}?)(?:['’]s\b|\s+held\b)")
 # The title or the summary of a presser; an SCIO page that merely mentions the Ministry's
 # spokesperson (a joint briefing, a speaker's title) has SCIO's own marks near its top.
-_SNIFF = re.compile(
-    r"Regular\s+Press\s+Conference|held\s+a\s+regular\s+press\s+conference|Spokesperson['’]s\s+Remarks"
-    r"|Foreign\s+Ministry\s+Spokes(?:person|man|woman)\b",
-    re.IGNORECASE,
-)
-_SCIO_MARKS = re.compile(
-    r"\bSCIO\b|State Council Information Office|^\s*Speakers?\s*[:：]", re.IGNORECASE | re.MULTILINE
-)
 _ANNOUNCES = re.compile(r"\b(?:started|opened|began)\b[^\n]*\b(?:announcements?|statements?)\b", re.IGNORECASE)
 # Labels by position rather than by name.
 _QUESTION_LABELS = frozenset({"q", "question", "follow-up", "follow up", "followup"})
@@ -63,8 +56,7 @@ class ForeignMinistry(Dialect):
     }
 
     def sniff(self, text: str) -> float:
-        top = text[:1500]
-        return 0.9 if _SNIFF.search(top) and not _SCIO_MARKS.search(top) else 0.0
+        return _sniff(text)
 
     def header_people(
         self, sections: list[SectionPart], parts: list[Part], record: Record

@@ -19,18 +19,18 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import attrs
-from lark import Token
 
 from ..engine.lines import is_speaker_label
 from ..engine.parts import DatePart, NotePart, Part, SectionPart, SummaryPart, TitlePart, token_span
 from ..engine.symbols import OPENERS, SPLITTERS, VETOES
+from ..engine.token import Token
 from ..models import Briefing, Note, Person, Role, Span, Turn
 from ..resolve.record import Record
 from ..resolve.turns import RoleOf
 from .dialect import BriefingTransformer, Dialect
+from .sniffs import HAN as _HAN
+from .sniffs import scio_zh as _sniff
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_WHITESPACE = re.compile(r"\s")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME = re.compile(r"(?:上午|下午|晚上|中午)?\s*\d{1,2}\s*[时時](?:\s*\d{1,2}\s*分)?")
@@ -230,14 +230,7 @@ class ChineseScio(Dialect):
     }
 
     def sniff(self, text: str) -> float:
-        # Counted by the regex engine: `auto` sniffs every page, and a loop over 3,000 characters in
-        # Python cost a sixth of a whole parse.
-        sample = text[:3000]
-        letters = len(sample) - len(_WHITESPACE.findall(sample))
-        if not letters:
-            return 0.0
-        share = len(_HAN.findall(sample)) / letters
-        return 0.8 if share > 0.2 else 0.0
+        return _sniff(text)
 
     def header_people(
         self, sections: list[SectionPart], parts: list[Part], record: Record

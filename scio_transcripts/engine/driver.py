@@ -17,12 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer, Tree
-from lark.parsers.lalr_analysis import Shift
-
 from .lexer import UNPLACED, LineLexer
 from .parts import Unplaced
 from .symbols import expected_names, join_alternatives, local_name, readable
+from .token import Token
 
 
 class _Inline(list[Any]):
@@ -56,6 +54,8 @@ Actions = dict[int, dict[str, tuple[bool, int]]]
 
 def lark_tables(parse_table: Any) -> tuple[list[RuleShape], Actions]:
     """Lark's LALR parse table as rule shapes and actions, the form the driver and the JSON share."""
+    from lark.parsers.lalr_analysis import Shift
+
     shapes: list[RuleShape] = []
     index: dict[int, int] = {}  # id(rule) → position: Rule hashes are slow
     actions: Actions = {}
@@ -85,9 +85,7 @@ class ParseTables(NamedTuple):
     end_state: int
 
     @classmethod
-    def build(
-        cls, rules: list[RuleShape], actions: Actions, start: int, end: int, transformer: Transformer[Any, Any]
-    ) -> ParseTables:
+    def build(cls, rules: list[RuleShape], actions: Actions, start: int, end: int, transformer: Any) -> ParseTables:
         reductions = [Reduction(rule.size, rule.origin, _builder(rule, transformer)) for rule in rules]
         table = {
             state: {name: (shift, target if shift else reductions[target]) for name, (shift, target) in row.items()}
@@ -104,7 +102,7 @@ class ParseTables(NamedTuple):
         return cls(table, accepted, defaults, start, end)
 
 
-def _builder(rule: RuleShape, transformer: Transformer[Any, Any]) -> Callable[[list[Any]], Any]:
+def _builder(rule: RuleShape, transformer: Any) -> Callable[[list[Any]], Any]:
     """The function that makes a rule's value from its children, as Lark's tree builder would."""
     name = local_name(rule.alias or rule.origin)
     if name.startswith("_"):
@@ -116,9 +114,17 @@ def _builder(rule: RuleShape, transformer: Transformer[Any, Any]) -> Callable[[l
         spliced = _splice(children)
         if expand_single and len(spliced) == 1:
             return spliced[0]
-        return method(spliced) if method is not None else Tree(name, spliced)
+        return method(spliced) if method is not None else _tree(name, spliced)
 
     return build
+
+
+def _tree(name: str, children: list[Any]) -> Any:
+    """What a rule with no transformer method becomes: Lark's tree, as Lark itself would build it. Only a
+    dialect's own grammar has such rules, and compiling it has loaded Lark already."""
+    from lark import Tree
+
+    return Tree(name, children)
 
 
 def _inline(children: list[Any]) -> _Inline:

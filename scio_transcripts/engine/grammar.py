@@ -2,38 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import weakref
-from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, NamedTuple
-
-from lark import Lark
-from lark.lexer import PatternRE, TerminalDef
 
 from .driver import ParseTables
 from .lexer import LineLexer
 from .tables import CompiledTables, compiled_from, dump_tables, load_tables, tables_name
 
 if TYPE_CHECKING:
+    from lark import Lark
+
     from ..dialects import Dialect
 
 BASE_GRAMMAR = "scio_en.lark"
 SHIPPED_GRAMMARS = ("scio_en.lark", "scio_zh.lark", "mfa_en.lark")
 
 
-def _shipped_folder() -> Path:
+def _shipped_folder() -> str:
     """Where the shipped grammars and their tables are: inside the installed package, where the wheel
     puts the project's ``grammar/`` folder (hatch ``force-include``), or in a checkout, that folder
-    itself beside the package. No symlink: those break on Windows and in some archives."""
-    package = Path(__file__).resolve().parents[1]
-    for folder in (package / "grammar", package.parent / "grammar"):
-        if (folder / BASE_GRAMMAR).is_file():
+    itself beside the package. No symlink: those break on Windows and in some archives. (``os.path``,
+    not ``pathlib``: a plain parse never needs pathlib, whose import is a tenth of a cold start.)"""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # noqa: PTH120
+    for folder in (os.path.join(package, "grammar"), os.path.join(os.path.dirname(package), "grammar")):  # noqa: PTH118, PTH120
+        if os.path.isfile(os.path.join(folder, BASE_GRAMMAR)):  # noqa: PTH113, PTH118
             return folder
     raise FileNotFoundError(f"the shipped grammar {BASE_GRAMMAR} is neither in {package} nor beside it")
 
 
 GRAMMAR_DIR = _shipped_folder()
-"""The folder of the shipped grammars: ``%import scio_en`` finds them there."""
+"""The folder of the shipped grammars (a path as a string): ``%import scio_en`` finds them there."""
 
 
 class Engine(NamedTuple):
@@ -60,7 +59,7 @@ def load_engine(dialect: Dialect) -> Engine:
 
 
 def _build(dialect: Dialect) -> Engine:
-    lexer_class = type(
+    lexer_class: type[LineLexer] = type(
         f"{type(dialect).__name__}Lexer",
         (LineLexer,),
         {
@@ -73,25 +72,27 @@ def _build(dialect: Dialect) -> Engine:
     compiled = _load_compiled(dialect.grammar) if dialect.grammar_folder is None else None
     if compiled is None:
         compiled = compiled_from(compile_grammar(dialect.grammar, lexer_class, dialect.grammar_folder))
-    conf = SimpleNamespace(
-        terminals=[TerminalDef(name, PatternRE(pattern), priority) for name, pattern, priority in compiled.terminals],
-        ignore=compiled.ignore,
-    )
-    lexer = lexer_class(conf)  # a LexerConf is only read for these two attributes
+    ignored = set(compiled.ignore)
+    lexer = lexer_class.from_terminals([terminal for terminal in compiled.terminals if terminal[0] not in ignored])
     tables = ParseTables.build(compiled.rules, compiled.actions, compiled.start, compiled.end, dialect.transformer())
     return Engine(lexer, tables)
 
 
-def compile_grammar(grammar_file: str, lexer_class: type[LineLexer] = LineLexer, folder: Path | None = None) -> Lark:
-    """Build the LALR parser of a grammar file: shipped, or in ``folder``.
+def compile_grammar(
+    grammar_file: str, lexer_class: type[LineLexer] = LineLexer, folder: str | os.PathLike[str] | None = None
+) -> Lark:
+    """Build the LALR parser of a grammar file: shipped, or in ``folder``. Only this loads Lark.
 
     Either way ``%import`` finds the shipped grammars, so a user's grammar can extend them from
     an installed wheel.
     """
-    options = {"parser": "lalr", "lexer": lexer_class, "maybe_placeholders": False}
-    path = (GRAMMAR_DIR if folder is None else Path(folder)) / grammar_file
-    paths = [str(GRAMMAR_DIR)] if folder is None else [str(GRAMMAR_DIR), str(folder)]
-    return Lark(path.read_text(encoding="utf-8"), source_path=str(path), import_paths=paths, **options)
+    from lark import Lark
+
+    options = {"parser": "lalr", "lexer": lexer_class.lark_lexer(), "maybe_placeholders": False}
+    path = os.path.join(GRAMMAR_DIR if folder is None else os.fspath(folder), grammar_file)  # noqa: PTH118
+    paths = [GRAMMAR_DIR] if folder is None else [GRAMMAR_DIR, os.fspath(folder)]
+    with open(path, encoding="utf-8") as grammar:  # noqa: PTH123
+        return Lark(grammar.read(), source_path=path, import_paths=paths, **options)
 
 
 def shipped_grammars_text() -> str:
@@ -103,7 +104,8 @@ def shipped_grammars_text() -> str:
 def _read(name: str) -> str | None:
     """A file of the shipped grammar folder, or None when there is no such file."""
     try:
-        return (GRAMMAR_DIR / name).read_text(encoding="utf-8")
+        with open(os.path.join(GRAMMAR_DIR, name), encoding="utf-8") as file:  # noqa: PTH118, PTH123
+            return file.read()
     except FileNotFoundError:
         return None
 
@@ -115,7 +117,9 @@ def _load_compiled(grammar_file: str) -> CompiledTables | None:
 
 def write_shipped_tables() -> None:
     """Rewrite the compiled tables of every shipped grammar (``make tables``)."""
-    folder = GRAMMAR_DIR
+    from pathlib import Path
+
+    folder = Path(GRAMMAR_DIR)
     stamp = shipped_grammars_text()
     for entry in sorted(folder.glob("*.lark")):
         target = folder / tables_name(entry.name)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import NamedTuple
-
-from lark import Token
-from lark.common import LexerConf
-from lark.lexer import Lexer, LexerState
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .lines import summary_end
 from .source import Piece, content_lines
 from .symbols import OPENERS, SPLITTERS, SUMMARY_ONLY, VETOES, local_name
+from .token import Token
+
+if TYPE_CHECKING:
+    from lark.common import LexerConf
+    from lark.lexer import LexerState
 
 UNPLACED = "UNPLACED"
 """The type of a token that no terminal accepted in the parser's state matches."""
@@ -99,11 +100,13 @@ class _Candidates:
         return self._from[first]
 
 
-class LineLexer(Lexer):
+class LineLexer:
     """Lexes a transcript line by line, in the context of the parser's state.
 
     A dialect subclasses it to change which terminals open or split lines and which checks veto
-    a match; everything else comes from the grammar's terminal definitions.
+    a match; everything else comes from the grammar's terminal definitions. It is built from the
+    shipped tables' terminals (``from_terminals``) or, when Lark compiles a grammar, from Lark's
+    ``LexerConf``; ``lark_lexer`` makes the class Lark's parser front end accepts.
     """
 
     __future_interface__ = 2
@@ -115,15 +118,32 @@ class LineLexer(Lexer):
     """Terminal (local) name → check; None means the vetoes of ``symbols.SYMBOLS``."""
 
     def __init__(self, lexer_conf: LexerConf) -> None:
+        terminals = [
+            (terminal.name, terminal.pattern.to_regexp(), terminal.priority) for terminal in lexer_conf.terminals
+        ]
+        self._setup([terminal for terminal in terminals if terminal[0] not in lexer_conf.ignore])
+
+    @classmethod
+    def from_terminals(cls, terminals: Sequence[tuple[str, str, int]]) -> LineLexer:
+        """The lexer of terminals given as (name, regular expression, priority), none of them ignored."""
+        lexer = cls.__new__(cls)
+        lexer._setup(terminals)
+        return lexer
+
+    @classmethod
+    def lark_lexer(cls) -> type[Any]:
+        """This class as a subclass of Lark's ``Lexer`` too, which ``Lark(lexer=...)`` requires."""
+        from lark.lexer import Lexer
+
+        return type(cls.__name__, (cls, Lexer), {})
+
+    def _setup(self, terminals: Sequence[tuple[str, str, int]]) -> None:
         checks = VETOES if self.checks is None else self.checks
         rules = []
-        for terminal in lexer_conf.terminals:
-            if terminal.name in lexer_conf.ignore:
-                continue
-            local = local_name(terminal.name)
-            pattern = terminal.pattern.to_regexp()
+        for name, pattern, priority in terminals:
+            local = local_name(name)
             opens = local in self.openers or local in self.splitters
-            rules.append(LexerRule(terminal.name, pattern, terminal.priority, checks.get(local), opens))
+            rules.append(LexerRule(name, pattern, priority, checks.get(local), opens))
         # Highest priority first; among equals, the order of the grammar file.
         self.rules = sorted(rules, key=lambda rule: -rule.priority)
         titles = [(re.compile(rule.pattern), rule.check) for rule in self.rules if local_name(rule.name) in _TITLES]
@@ -134,9 +154,17 @@ class LineLexer(Lexer):
         self._with_summary: dict[frozenset[str], _Candidates] = {}
         self._without_summary: dict[frozenset[str], _Candidates] = {}
         self._compiled: dict[str, re.Pattern[str]] = {}
-        self._everything = _Candidates(
-            [rule for rule in self.rules if rule.name not in self._summary_names], self._compiled
-        )
+        everything = [rule for rule in self.rules if rule.name not in self._summary_names]
+        self._everything = _Candidates(everything, self._compiled)
+        # Whether a line opens speech is asked of every top line of every page (``summary_end``), and
+        # most are not labels: trying a label's own pattern first settles those in one match, where
+        # the alternation of every terminal would try each. Each label terminal is paired with the
+        # terminals that outrank it, which must not match for the label to win.
+        self._labels = [
+            (_Candidates([rule], self._compiled), _Candidates(everything[:index], self._compiled))
+            for index, rule in enumerate(everything)
+            if local_name(rule.name) == "SPEAKER_LABEL"
+        ]
 
     # -- Lark's interface: lets Lark.parse() use this lexer directly ----------------------------
 
@@ -193,8 +221,10 @@ class LineLexer(Lexer):
     def _opens_speech(self, line: str) -> bool:
         """Whether a line, read with nothing else around it, starts with a speaker's label: the
         dialect's own label check and the chrome it knows decide ("来源:新闻办网站" is a page field)."""
-        found = self.describe(line)
-        return found is not None and local_name(found) == "SPEAKER_LABEL"
+        for label, outranking in self._labels:
+            if label.choose(line) is not None:
+                return outranking.choose(line) is None
+        return False
 
     def describe(self, text: str) -> str | None:
         """The terminal that would match ``text`` if the parser accepted everything."""

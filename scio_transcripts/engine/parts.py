@@ -7,15 +7,15 @@ and creating a dozen attrs classes would add a noticeable share to the library's
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from lark import Token, Transformer, Tree
-
-from ..models import Span
+from ..models import Span, new_span
 from .symbols import NOTE_KINDS, local_name
+from .token import Token
 
-__all__ = ["Token"]  # resolution annotates with the engine's Token, and so never imports Lark itself
+__all__ = ["Token"]  # resolution annotates with the engine's Token
 
 
 def token_span(token: Token) -> Span:
@@ -24,7 +24,14 @@ def token_span(token: Token) -> Span:
     assert token.end_pos is not None
     assert token.line is not None
     assert token.column is not None
-    return Span(start=token.start_pos, end=token.end_pos, line=token.line, column=token.column)
+    return new_span(token.start_pos, token.end_pos, token.line, token.column, 0)
+
+
+def token_text(token: Token) -> str:
+    """A token's text as a plain ``str``: the string it was made from, which the models keep rather
+    than a copy of the token's own characters (a page's text would otherwise be held twice at once)."""
+    value = getattr(token, "value", None)
+    return value if type(value) is str else str(token)
 
 
 class NotePart(NamedTuple):
@@ -140,13 +147,19 @@ def typed_parts(value: Any) -> list[Part]:
 def _foreign_notes(value: object) -> Iterable[NotePart]:
     if isinstance(value, Token):
         yield NotePart(local_name(value.type).lower().replace("_", "-"), value)
-    elif isinstance(value, Tree):
-        kind = local_name(str(value.data)).lower().replace("_", "-")
-        for token in value.scan_values(lambda item: isinstance(item, Token)):
-            yield NotePart(kind, token)
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _foreign_notes(item)
+    elif _is_tree(value):
+        kind = local_name(str(value.data)).lower().replace("_", "-")  # type: ignore[attr-defined]
+        for token in value.scan_values(lambda item: isinstance(item, Token)):  # type: ignore[attr-defined]
+            yield NotePart(kind, token)
+
+
+def _is_tree(value: object) -> bool:
+    """Whether ``value`` is a Lark tree; only a grammar compiled by Lark (which loaded it) makes one."""
+    lark = sys.modules.get("lark")
+    return lark is not None and isinstance(value, lark.Tree)
 
 
 _HEADING_KINDS = {
@@ -176,8 +189,13 @@ def _section(kind: str, summary: bool, heading: Token | None, children: list[Any
     return [SectionPart(kind, summary, heading, entries, dates), *others]
 
 
-class PartsTransformer(Transformer[Token, list[Part]]):
-    """Mirrors the grammar: each rule becomes parts; sections and turns keep their members."""
+class PartsTransformer:
+    """Mirrors the grammar: each rule becomes parts; sections and turns keep their members.
+
+    Like a Lark ``Transformer``, it has a method per rule, which the driver calls with the rule's
+    children; it is not one, so that a parse never imports Lark. A rule without a method becomes a
+    Lark ``Tree``, whose tokens ``typed_parts`` keeps as notes.
+    """
 
     def start(self, children: list[Any]) -> list[Part]:
         return _flatten(children)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..engine.parts import Token, token_span
+from ..engine.parts import Token, token_span, token_text
 from ..models import Diagnostic, Fragment, Note, Span
 
 
@@ -16,12 +16,12 @@ class Record:
 
     def note(self, kind: str, token: Token) -> None:
         """Keep a line as a note of ``kind``, with its span."""
-        self.notes.append(Note(kind=kind, text=str(token), span=token_span(token)))
+        self.notes.append(Note(kind=kind, text=token_text(token), span=token_span(token)))
 
     def unplaced(self, token: Token) -> Span:
         """Keep a line nothing could place, and return its span for the diagnostic that says so."""
         span = token_span(token)
-        self.unparsed.append(Fragment(text=str(token), span=span))
+        self.unparsed.append(Fragment(text=token_text(token), span=span))
         return span
 
     def diagnose(self, code: str, message: str, span: Span, expected: tuple[str, ...]) -> None:

@@ -6,8 +6,8 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from ..engine.parts import Part, SectionPart, TurnPart, token_span
-from ..models import Paragraph, Person, Role, Span, Turn
+from ..engine.parts import Part, SectionPart, TurnPart, token_span, token_text
+from ..models import Person, Role, Span, Turn, new_paragraph
 from .people import name_key, people_by_key
 from .record import Record
 
@@ -43,7 +43,7 @@ def turns(
     roles: dict[str | None, RoleOf] = {}  # labels recur all page long
     found: list[Turn] = []
     for part in turn_parts:
-        paragraphs = tuple(Paragraph(text=str(token), span=token_span(token)) for token in part.paragraphs)
+        paragraphs = tuple(new_paragraph(token_text(token), token_span(token)) for token in part.paragraphs)
         label_span = token_span(part.label) if part.label is not None else None
         first = label_span or paragraphs[0].span
         last = paragraphs[-1].span if paragraphs else first

@@ -31,7 +31,7 @@ class Collect(Transformer[Token, Any]):
 
 
 def _run(text: str) -> tuple[Any, Run]:
-    parser = Lark(GRAMMAR, parser="lalr", lexer=LineLexer)
+    parser = Lark(GRAMMAR, parser="lalr", lexer=LineLexer.lark_lexer())
     compiled = compiled_from(parser)
     tables = ParseTables.build(compiled.rules, compiled.actions, compiled.start, compiled.end, Collect())
     lexer = parser.parser.lexer

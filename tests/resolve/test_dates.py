@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -39,7 +40,7 @@ def test_dateline_parts() -> None:
 
 
 def _grammar_month() -> str:
-    text = (GRAMMAR_DIR / "scio_en.lark").read_text(encoding="utf-8")
+    text = (Path(GRAMMAR_DIR) / "scio_en.lark").read_text(encoding="utf-8")
     match = re.search(r"^MONTH: /(.+)/$", text, re.MULTILINE)
     assert match is not None, "the grammar has no MONTH terminal"
     return match.group(1)

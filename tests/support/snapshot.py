@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import scio_transcripts as st
+
+from ..conftest import DATA
+
+SEED_DIGEST = DATA / "seed.parse.sha256"
+"""The digest of the seed's whole parse: the seed's text is shared data, not the repository's."""
+
+
+def parse_digest(text: str) -> str:
+    """SHA-256 of the ``repr`` of a lenient parse, which shows every field of every model."""
+    return hashlib.sha256(repr(st.parse(text)).encode("utf-8")).hexdigest()
 
 
 def span(value: st.Span | None) -> list[int] | None:
