@@ -6,6 +6,7 @@ against them and serializers can be written without touching the parser.
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 import enum
 import operator
@@ -325,7 +326,9 @@ def _positional(cls: type) -> Callable[..., Any]:
     globals()[make.__name__] = make
     fields_of = operator.attrgetter(*names)
 
-    def reduce(self: object) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    def reduce(self: Any) -> tuple[Any, ...]:
+        if type(self) is not cls:  # a subclass of a model pickles as attrs would pickle it, as itself
+            return copyreg.__newobj__, (type(self),), self.__getstate__()  # type: ignore[attr-defined]
         return make, fields_of(self)
 
     cls.__reduce__ = reduce  # type: ignore[assignment]

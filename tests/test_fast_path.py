@@ -94,6 +94,18 @@ def test_briefings_survive_pickling(dialect: str, path: Path) -> None:
     assert copy.deepcopy(briefing) == briefing
 
 
+@attrs.frozen(kw_only=True)
+class _NamedSpan(st.Span):
+    name: str = "x"
+
+
+def test_a_subclass_of_a_model_pickles_as_itself() -> None:
+    span = _NamedSpan(start=0, end=1, line=1, column=1, name="y")
+    copied = pickle.loads(pickle.dumps(span))
+    assert type(copied) is _NamedSpan
+    assert copied == span
+
+
 def test_models_stay_frozen() -> None:
     span = new_span(0, 1, 1, 1, 0)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
