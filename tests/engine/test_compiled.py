@@ -15,13 +15,13 @@ from scio_transcripts.engine.grammar import (
     load_engine,
     shipped_grammars_text,
 )
-from scio_transcripts.engine.parts import PartsTransformer, typed_parts
+from scio_transcripts.engine.parts import typed_parts
 from scio_transcripts.engine.tables import CompiledTables, compiled_from, dump_tables, load_tables, tables_name
 from scio_transcripts.models import Briefing
 from scio_transcripts.resolve.assemble import build_briefing
 
 from ..conftest import SEED, needs_shared
-from ..support.fixtures import read_fixture, valid_fixtures
+from ..support.fixtures import every_fixture, read_fixture
 
 SHIPPED = ["scio_en.lark", "scio_zh.lark", "mfa_en.lark"]
 
@@ -51,23 +51,30 @@ def test_tables_survive_json(grammar: str) -> None:
     assert load_tables(dump_tables(compiled, "stamp"), "stamp") == compiled
 
 
-def _parse(tables: CompiledTables, text: str) -> Briefing:
-    engine = load_engine(get_dialect("scio-en"))
-    parse_tables = ParseTables.build(tables.rules, tables.actions, tables.start, tables.end, PartsTransformer())
+def _parse(tables: CompiledTables, text: str, dialect_name: str = "scio-en") -> Briefing:
+    dialect = get_dialect(dialect_name)
+    engine = load_engine(dialect)
+    transformer = dialect.transformer()
+    parse_tables = ParseTables.build(tables.rules, tables.actions, tables.start, tables.end, transformer)
     run = Run(parse_tables, engine.lexer)
-    return build_briefing(typed_parts(run.parse(text)), run.unplaced)
+    return build_briefing(typed_parts(run.parse(text)), run.unplaced, dialect)
 
 
-_LOADED = _shipped_tables(BASE_GRAMMAR)
-_FRESH = compiled_from(compile_grammar(BASE_GRAMMAR))
+_LOADED = {grammar: _shipped_tables(grammar) for grammar in SHIPPED}
+_FRESH = {grammar: compiled_from(compile_grammar(grammar)) for grammar in SHIPPED}
 
 
 @pytest.mark.parametrize(
-    "path", [pytest.param(SEED, marks=needs_shared), *valid_fixtures()], ids=lambda path: path.name
+    ("dialect", "path"),
+    [pytest.param("scio-en", SEED, marks=needs_shared), *every_fixture()],
+    ids=lambda value: getattr(value, "name", value),
 )
-def test_loaded_tables_parse_like_compiled_ones(path: Path) -> None:
-    """Loaded and freshly compiled tables give the same parse (state numbers may differ). Loading does
-    not check the Lark version the tables were built with; this test holds them to the installed one."""
-    assert _LOADED is not None
+def test_loaded_tables_parse_like_compiled_ones(dialect: str, path: Path) -> None:
+    """Loaded and freshly compiled tables give the same parse (state numbers may differ), for each
+    shipped grammar on its own fixtures. Loading does not check the Lark version the tables were
+    built with; this test holds them to the installed one."""
+    grammar = get_dialect(dialect).grammar
+    loaded = _LOADED[grammar]
+    assert loaded is not None
     text = read_fixture(path)
-    assert _parse(_LOADED, text) == _parse(_FRESH, text)
+    assert _parse(loaded, text, dialect) == _parse(_FRESH[grammar], text, dialect)
