@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..engine.parts import FieldPart, NotePart, PartsTransformer
 from ..engine.symbols import OPENERS, SPLITTERS, SUMMARY_ONLY
@@ -30,6 +30,7 @@ from ..engine.token import Token
 from ..models import Briefing
 from ..resolve.rules import Rules
 from .sniffs import mfa_en as _sniff_mfa_en
+from .sniffs import scio_en as _sniff_scio_en
 from .sniffs import scio_zh as _sniff_scio_zh
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class Dialect(Rules):
 
     def sniff(self, text: str) -> float:
         """How much ``text`` looks like this dialect, from 0 to 1; ``dialect="auto"`` takes the best."""
-        return 0.1
+        return _sniff_scio_en(text)
 
     def finish(self, briefing: Briefing, text: str) -> Briefing:
         """Rework the finished briefing where a rule needs all of it at once (whole turns, in order).
@@ -92,14 +93,21 @@ class Dialect(Rules):
         return briefing
 
 
+class _Shipped(NamedTuple):
+    """A shipped dialect: where its class is, and its sniff (the same function as its ``sniff`` method)."""
+
+    module: str
+    attribute: str
+    sniff: Callable[[str], float]
+
+
 # Shipped dialects are imported when first asked for, so `import scio_transcripts` stays fast; their
-# sniffs (the same functions as their `sniff` methods) are at hand without importing them.
+# sniffs are at hand without importing them.
 _BUILT_IN = {
-    "scio-en": ("scio_transcripts.dialects", "Dialect"),
-    "scio-zh": ("scio_transcripts.dialects.scio_zh", "ChineseScio"),
-    "mfa-en": ("scio_transcripts.dialects.mfa_en", "ForeignMinistry"),
+    "scio-en": _Shipped("scio_transcripts.dialects", "Dialect", _sniff_scio_en),
+    "scio-zh": _Shipped("scio_transcripts.dialects.scio_zh", "ChineseScio", _sniff_scio_zh),
+    "mfa-en": _Shipped("scio_transcripts.dialects.mfa_en", "ForeignMinistry", _sniff_mfa_en),
 }
-_BUILT_IN_SNIFFS: dict[str, Callable[[str], float]] = {"scio-zh": _sniff_scio_zh, "mfa-en": _sniff_mfa_en}
 _registered: dict[str, Dialect] = {}
 
 
@@ -126,8 +134,8 @@ def get_dialect(name: str | Dialect) -> Dialect:
     if found is not None:
         return found
     if name in _BUILT_IN:
-        module, attribute = _BUILT_IN[name]
-        dialect: Dialect = getattr(importlib.import_module(module), attribute)()
+        shipped = _BUILT_IN[name]
+        dialect: Dialect = getattr(importlib.import_module(shipped.module), shipped.attribute)()
         _registered[name] = dialect
         return dialect
     raise ValueError(f"unknown dialect {name!r}; known: {', '.join(dialects())}")
@@ -136,13 +144,13 @@ def get_dialect(name: str | Dialect) -> Dialect:
 def detect_dialect(text: str) -> str:
     """The name of the dialect that ``text`` looks most like, by a cheap sniff of its characters.
 
-    English SCIO pages win ties, so text that looks like nothing in particular parses as before.
-    A shipped dialect not yet used is sniffed without importing it.
+    English SCIO pages win ties (they come first), so text that looks like nothing in particular
+    parses as before. A shipped dialect not yet used is sniffed without importing it.
     """
-    best, best_score = "scio-en", get_dialect("scio-en").sniff(text)
+    best, best_score = "scio-en", float("-inf")
     for name in dialects():
         registered = _registered.get(name)
-        score = registered.sniff(text) if registered is not None else _BUILT_IN_SNIFFS[name](text)
+        score = registered.sniff(text) if registered is not None else _BUILT_IN[name].sniff(text)
         if score > best_score:
             best, best_score = name, score
     return best

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import re
 
+
+def scio_en(text: str) -> float:
+    """0.1 for any text: English SCIO pages are the default, which another dialect's sniff must beat."""
+    return 0.1
+
+
 HAN = re.compile(r"[\u3400-\u9fff]")
 _WHITESPACE = re.compile(r"\s")
 
