@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..engine.caseless import may_hold
+
 
 def scio_en(text: str) -> float:
     """0.1 for any text: English SCIO pages are the default, which another dialect's sniff must beat."""
@@ -18,7 +20,9 @@ def scio_en(text: str) -> float:
 
 
 HAN = re.compile(r"[\u3400-\u9fff]")
-_WHITESPACE = re.compile(r"\s")
+# Runs, so that counting by removal removes a run at a time rather than a character at a time.
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def scio_zh(text: str) -> float:
@@ -28,8 +32,8 @@ def scio_zh(text: str) -> float:
     sample = text[:3000]
     if not HAN.search(sample):  # an English page, told apart in one scan
         return 0.0
-    letters = len(_WHITESPACE.sub("", sample))
-    return 0.8 if (len(sample) - len(HAN.sub("", sample))) / letters > 0.2 else 0.0
+    letters = len(_WHITESPACE_RUN.sub("", sample))
+    return 0.8 if (len(sample) - len(_HAN_RUN.sub("", sample))) / letters > 0.2 else 0.0
 
 
 _MINISTRY = re.compile(
@@ -42,17 +46,17 @@ _SCIO_MARKS = re.compile(
 )
 
 
-# Every alternative of _MINISTRY holds one of these words, so a top without them cannot match; the
-# case-insensitive search of the whole pattern cost more than the rest of the sniffs together. Compared
-# case-folded, as IGNORECASE matches "ſ" for "s" and the Kelvin sign for "k"; none of the words has an
-# "i", which IGNORECASE also matches to a dotless "ı" that case-folding keeps.
+# Every alternative of each pattern holds one of its words, and a case-insensitive search costs more
+# than all the rest of the sniffs: a top that lacks the words is not searched.
 _MINISTRY_WORDS = ("regular", "remarks", "spokes")
+_SCIO_WORDS = ("scio", "state council information office", "speaker")
 
 
 def mfa_en(text: str) -> float:
     """0.9 when the top of the page names a Ministry presser and nothing of the SCIO's."""
     top = text[:1500]
-    folded = top.casefold()
-    if not any(word in folded for word in _MINISTRY_WORDS):
+    # The SCIO's marks first: an SCIO page that names a spokesperson shows them near its top, where
+    # the search for a Ministry title would run to the end of the top in vain.
+    if not may_hold(top, _MINISTRY_WORDS) or (may_hold(top, _SCIO_WORDS) and _SCIO_MARKS.search(top)):
         return 0.0
-    return 0.9 if _MINISTRY.search(top) and not _SCIO_MARKS.search(top) else 0.0
+    return 0.9 if _MINISTRY.search(top) else 0.0

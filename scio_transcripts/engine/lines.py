@@ -6,6 +6,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from .caseless import may_hold
+
 # ---------------------------------------------------------------------------------------------
 # Is this short "Something:" a speaker label?
 # ---------------------------------------------------------------------------------------------
@@ -181,11 +183,14 @@ GROUPS = frozenset({"officials", "representatives", "leaders", "experts", "guest
 
 # A header heading alone on its line. Prose above the first one is a news summary, not speech.
 # Lines end in "\n", "\r\n" or "\r"; a MULTILINE "$" only knows the first.
-_HEADER_HEADING = re.compile(
-    r"(?:^|(?<=[\r\n]))[ \t\u00a0\u3000\ufeff]*(?:Speakers?|Chair(?:person|man|woman)?)[ \t\u00a0\u3000]*[:：]?"
-    r"[ \t\u00a0\u3000]*(?=\r|\n|\Z)",
-    re.IGNORECASE,
+_HEADING_LINE = (
+    r"[ \t\u00a0\u3000\ufeff]*(?:Speakers?|Chair(?:person|man|woman)?)[ \t\u00a0\u3000]*[:：]?"
+    r"[ \t\u00a0\u3000]*(?=\r|\n|\Z)"
 )
+_HEADING_AT_START = re.compile(_HEADING_LINE, re.IGNORECASE)
+# The same after a line break, in a group. Searching from the break rather than from a lookbehind lets
+# the regex engine skip to the next break: a lookbehind made it try the pattern at every position.
+_HEADING_AFTER_BREAK = re.compile(rf"[\r\n]({_HEADING_LINE})", re.IGNORECASE)
 # Summaries sit right above the header; deeper than this, a heading-like line is something else.
 _SUMMARY_WINDOW = 4000
 
@@ -206,11 +211,20 @@ def summary_end(
     speech = functools.cache(speech or opens_speech)
     title_line = _title_line(text, title, speech) if title is not None else None
     below_title = title_line.end() if title_line else 0
-    match = _HEADER_HEADING.search(text, 0, _SUMMARY_WINDOW)
-    header = match.start() if match else _entry_block_start(text, below_title, speech)
+    header = _first_header_heading(text)
+    if header is None:
+        header = _entry_block_start(text, below_title, speech)
     if not header:
         header = _summary_lines_end(text, below_title, speech)
     return max(header, title_line.start() if title_line else 0)
+
+
+def _first_header_heading(text: str) -> int | None:
+    """Where the first header heading within the summary window starts; None if there is none."""
+    if _HEADING_AT_START.match(text, 0, _SUMMARY_WINDOW):
+        return 0
+    match = _HEADING_AFTER_BREAK.search(text, 0, _SUMMARY_WINDOW)
+    return match.start(1) if match else None
 
 
 # A news summary speaks of the briefing in the third person: who held it, what was said at it.
@@ -235,9 +249,18 @@ def opens_speech(line: str) -> bool:
     return bool(colon) and is_speaker_label(head.strip()) and not _DATE_START.match(rest)
 
 
+# What every alternative of _SUMMARY names, and what every glued date needs: two spaces in a row, or
+# an NBSP. Most lines hold neither, and the two searches cost more than the rest of the scan.
+_SUMMARY_WORDS = ("conference", "briefing", "presser", "发布会", "吹风会", "记者会", "發布會")
+_GLUED_DATE_MARKS = ("  ", "\u00a0")
+
+
 def reads_like_summary(line: str) -> bool:
     """Whether a line speaks of the briefing in the third person, or ends in a glued publication date."""
-    return bool(_SUMMARY.search(line) or _GLUED_DATE.search(line))
+    return bool(
+        (may_hold(line, _SUMMARY_WORDS) and _SUMMARY.search(line))
+        or (any(mark in line for mark in _GLUED_DATE_MARKS) and _GLUED_DATE.search(line))
+    )
 
 
 def _summary_lines_end(text: str, start: int, speech: Callable[[str], bool]) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as hs
 
 from scio_transcripts.dialects import sniffs
@@ -22,5 +22,10 @@ def _full_pattern_verdict(text: str) -> float:
 
 
 @given(hs.lists(hs.sampled_from(_PIECES) | hs.text(max_size=8), max_size=30).map("".join))
+# A Ministry title beside each of the SCIO's marks, which the shortcut looks for by their words.
+@example("Foreign Ministry Spokesperson Mao Ning SCIO")
+@example("Regular Press Conference of the State Council Information Office")
+@example("Regular Press Conference\nSpeakers:")
+@example("Regular Press Conference \u017fcio")
 def test_the_ministry_shortcut_decides_as_its_pattern(text: str) -> None:
     assert sniffs.mfa_en(text) == _full_pattern_verdict(text)
