@@ -33,7 +33,7 @@ SHARED = REPO.parent / "shared"
 BASELINE = SHARED / "baselines" / "naive_splitter.py"
 SEED = SHARED / "seeds" / "000_e9144cae3dcebc84.txt"
 REAL_PAGES = HERE / "real-pages" / "texts"
-GROUPS = ("seed", "fixtures", "real", "cold", "scaling", "memory", "batch")
+GROUPS = ("seed", "fixtures", "real", "first", "cold", "scaling", "memory", "batch")
 
 # Enough repetitions of the seed that a round takes this long, so that the clock's grain does not show.
 ROUND_SECONDS = 0.05
@@ -179,6 +179,47 @@ def cold_start(rounds: int) -> tuple[float, float, float]:
         ours.append(ours_time)
         theirs.append(lark_time)
         ratios.append(ours_time / lark_time)
+    return statistics.median(ours), statistics.median(theirs), statistics.median(ratios)
+
+
+# One pass over pages in a fresh interpreter, timed from the first parse to the last: what a command
+# line run over a folder pays, lazy loading and compiling included, which the warmed rows above hide.
+_FIRST_PASS = """
+import importlib.util, sys, time
+contender, baseline_path, *paths = sys.argv[1:]
+texts = [open(path, "rb").read().decode("utf-8") for path in paths]
+if contender == "library":
+    import scio_transcripts
+    parse = scio_transcripts.parse
+else:
+    spec = importlib.util.spec_from_file_location("naive_splitter", baseline_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    parse = module.parse
+start = time.perf_counter()
+for text in texts:
+    try:
+        parse(text)
+    except Exception:
+        if contender == "library":
+            raise
+print(time.perf_counter() - start)
+"""
+
+
+def first_pass(paths: list[Path], rounds: int) -> tuple[float, float, float]:
+    """Median seconds of one pass over the pages in a fresh interpreter, the library's and the
+    baseline's, alternated, and the median ratio."""
+    ours, theirs, ratios = [], [], []
+    for _ in range(rounds):
+        times = []
+        for contender in ("library", "baseline"):
+            command = [sys.executable, "-c", _FIRST_PASS, contender, str(BASELINE), *map(str, paths)]
+            output = subprocess.run(command, check=True, capture_output=True, text=True, cwd=tempfile.gettempdir())
+            times.append(float(output.stdout))
+        ours.append(times[0])
+        theirs.append(times[1])
+        ratios.append(times[0] / times[1])
     return statistics.median(ours), statistics.median(theirs), statistics.median(ratios)
 
 
@@ -331,6 +372,18 @@ def main() -> None:
             rows.append(parse_row(name, pages, baseline, arguments.rounds, per_parse=False))
         else:
             rows.append(("parse: real pages", "not present (bench/real-pages/texts/ is empty)", "-"))
+    if "first" in only:
+        paths = fixture_paths() + (
+            sorted(path for path in REAL_PAGES.glob("*") if path.is_file()) if REAL_PAGES.is_dir() else []
+        )
+        ours, theirs, ratio = first_pass(paths, max(COLD_ROUNDS, arguments.rounds))
+        rows.append(
+            (
+                f"parse: first pass in a fresh process ({len(paths)} pages)",
+                f"{ours * 1e3:.0f} ms vs baseline {theirs * 1e3:.0f} ms",
+                f"{ratio:.2f}x",
+            )
+        )
     if "cold" in only:
         ours, lark, ratio = cold_start(max(COLD_ROUNDS, arguments.rounds))
         rows.append(

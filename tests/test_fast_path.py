@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as hs
 
 import scio_transcripts as st
+from scio_transcripts.engine.lexer import _Candidates
 from scio_transcripts.engine.token import Token
 from scio_transcripts.models import POSITIONAL, new_paragraph, new_span
 
@@ -34,6 +35,19 @@ def test_the_seed_parses_to_its_pinned_digest() -> None:
     fixtures' parses are held to their snapshots by test_fixtures."""
     expected = SEED_DIGEST.read_text(encoding="utf-8").strip()
     assert parse_digest(SEED.read_bytes().decode("utf-8")) == expected
+
+
+@pytest.mark.parametrize(("dialect", "path"), FIXTURES, ids=lambda value: getattr(value, "name", value))
+def test_the_compiled_alternation_chooses_as_the_loop(
+    dialect: str, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state's terminals are tried one by one until it is met often, then by one compiled alternation;
+    the two choose alike. Each fixture is parsed with every state on the loop, then on the alternation."""
+    text = read_fixture(path)
+    monkeypatch.setattr(_Candidates, "HOT", 10**12)
+    by_loop = repr(st.parse(text, dialect=dialect))
+    monkeypatch.setattr(_Candidates, "HOT", -1)
+    assert repr(st.parse(text, dialect=dialect)) == by_loop
 
 
 def _models(value: object) -> list[Any]:
