@@ -114,6 +114,11 @@ def fixture_paths() -> list[Path]:
     ]
 
 
+def real_page_paths() -> list[Path]:
+    """The real pages saved for "Real pages" (ignored by git), or none when they are not here."""
+    return sorted(path for path in REAL_PAGES.glob("*") if path.is_file()) if REAL_PAGES.is_dir() else []
+
+
 def read_pages(paths: Iterable[Path]) -> list[str]:
     """The texts, decoded strictly: a page that is not UTF-8 should stop the benchmark, not be guessed."""
     return [path.read_bytes().decode("utf-8") for path in paths]
@@ -365,7 +370,7 @@ def main() -> None:
         name = f"parse: fixtures as a page set ({len(pages)} pages)"
         rows.append(parse_row(name, pages, baseline, arguments.rounds, per_parse=False))
     if "real" in only:
-        paths = sorted(path for path in REAL_PAGES.glob("*") if path.is_file()) if REAL_PAGES.is_dir() else []
+        paths = real_page_paths()
         if paths:
             pages = read_pages(paths)
             name = f"parse: real pages ({len(pages)} pages)"
@@ -373,9 +378,7 @@ def main() -> None:
         else:
             rows.append(("parse: real pages", "not present (bench/real-pages/texts/ is empty)", "-"))
     if "first" in only:
-        paths = fixture_paths() + (
-            sorted(path for path in REAL_PAGES.glob("*") if path.is_file()) if REAL_PAGES.is_dir() else []
-        )
+        paths = fixture_paths() + real_page_paths()
         ours, theirs, ratio = first_pass(paths, max(COLD_ROUNDS, arguments.rounds))
         rows.append(
             (
